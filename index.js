@@ -1,0 +1,3 @@
+// n8n loads this package through the "n8n" section of package.json (dist/nodes, dist/credentials);
+// there is nothing to export here.
+module.exports = {};

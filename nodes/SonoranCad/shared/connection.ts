@@ -1,0 +1,28 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { baseUrlFor } from './environments';
+
+export const CREDENTIAL_NAME = 'sonoranCadApi';
+
+/** Where and how this execution talks to Sonoran, read once per execution. */
+export interface SonoranConnection {
+	baseUrl: string;
+	/** Kept only to redact it from anything Sonoran answers; never sent by this code. */
+	apiKey: string;
+	timeoutMs: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+export async function openConnection(ctx: IExecuteFunctions): Promise<SonoranConnection> {
+	const credentials = await ctx.getCredentials(CREDENTIAL_NAME);
+	const baseUrl = baseUrlFor(credentials.environment, credentials.baseUrl);
+	if (baseUrl === undefined) {
+		throw new NodeOperationError(ctx.getNode(), "The credential's Base URL is not a valid URL", {
+			description:
+				'With Environment set to "Custom URL", Base URL must be an absolute http(s) URL of the API root, for example http://127.0.0.1:8080.',
+		});
+	}
+	return { baseUrl, apiKey: String(credentials.apiKey ?? ''), timeoutMs: DEFAULT_TIMEOUT_MS };
+}

@@ -1,0 +1,49 @@
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+
+/**
+ * One operation of one resource: its entry in the Operation dropdown, its parameters, and the
+ * code that runs it. `execute` gets all of the execution's items at once so it can batch them,
+ * and returns exactly one output item per input item.
+ */
+export interface SonoranOperation {
+	option: INodePropertyOptions & { action: string };
+	properties: INodeProperties[];
+	execute: (this: IExecuteFunctions, items: INodeExecutionData[]) => Promise<INodeExecutionData[]>;
+}
+
+/** A resource: its entry in the Resource dropdown and its operations. */
+export interface SonoranResource {
+	option: INodePropertyOptions;
+	operations: SonoranOperation[];
+}
+
+/** The Operation dropdown of a resource, plus each operation's parameters shown only for it. */
+export function describeResource(resource: SonoranResource): INodeProperties[] {
+	const show = (operation?: SonoranOperation) => ({
+		resource: [resource.option.value],
+		...(operation ? { operation: [operation.option.value] } : {}),
+	});
+	const defaultOperation = resource.operations[0].option.value;
+	return [
+		{
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: show() },
+			options: resource.operations.map((operation) => operation.option),
+			default: defaultOperation,
+		},
+		...resource.operations.flatMap((operation) =>
+			operation.properties.map((property) => ({
+				...property,
+				displayOptions: { show: { ...show(operation), ...property.displayOptions?.show } },
+			})),
+		),
+	];
+}

@@ -1,0 +1,257 @@
+'use strict';
+/**
+ * Runs real workflows in-process through n8n-core's WorkflowExecute, the way n8n runs them:
+ * real parameter and expression resolution, real node execution contexts and helpers, real
+ * HTTP through n8n's request stack. What n8n keeps in its CLI package (credential storage and
+ * the credentials helper) is written here, applying each credential type's own `authenticate`.
+ *
+ * Used by the jest suites and by `npm run demo` (which loads the built package from dist/).
+ */
+const os = require('node:os');
+const path = require('node:path');
+const fs = require('node:fs');
+
+// n8n-core writes an instance config under the user folder; keep it out of the home folder.
+if (!process.env.N8N_USER_FOLDER) {
+	process.env.N8N_USER_FOLDER = fs.mkdtempSync(path.join(os.tmpdir(), 'sonorancad-n8n-'));
+}
+
+const { ExecutionLifecycleHooks, Credentials, WorkflowExecute } = require('n8n-core');
+const { ICredentialsHelper, NodeHelpers, Workflow, isExpression } = require('n8n-workflow');
+
+const PACKAGE = 'n8n-nodes-sonorancad';
+const SOURCE_NODE_TYPE = 'test.itemSource';
+
+/**
+ * A start node that emits the items it is configured with, standing in for a trigger such as
+ * Webhook or Schedule (whose output is just items).
+ */
+class ItemSource {
+	description = {
+		displayName: 'Item Source',
+		name: 'itemSource',
+		group: ['trigger'],
+		version: 1,
+		description: 'Emits fixed items',
+		defaults: { name: 'Item Source' },
+		inputs: [],
+		outputs: ['main'],
+		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
+	};
+
+	async execute() {
+		const raw = this.getNodeParameter('items', 0);
+		const items = typeof raw === 'string' ? JSON.parse(raw) : raw;
+		return [items.map((json, index) => ({ json, pairedItem: { item: index } }))];
+	}
+}
+
+function nodeTypesFor(nodeClasses) {
+	const byName = { [SOURCE_NODE_TYPE]: new ItemSource() };
+	for (const NodeClass of nodeClasses) {
+		const instance = new NodeClass();
+		byName[`${PACKAGE}.${instance.description.name}`] = instance;
+	}
+	return {
+		getByName: (type) => byName[type],
+		getByNameAndVersion: (type, version) => {
+			if (!byName[type]) throw new Error(`Unknown node type ${type}`);
+			return NodeHelpers.getVersionedNodeType(byName[type], version);
+		},
+		getKnownTypes: () => ({}),
+	};
+}
+
+/** Credential values with each property's default applied, as n8n does on decryption. */
+function withDefaults(credentialType, data) {
+	const values = {};
+	for (const property of credentialType.properties) values[property.name] = property.default;
+	return { ...values, ...data };
+}
+
+class TestCredentialsHelper extends ICredentialsHelper {
+	/**
+	 * @param credentialTypes instances by type name
+	 * @param stored credential data by credential id
+	 */
+	constructor(credentialTypes, stored) {
+		super();
+		this.credentialTypes = credentialTypes;
+		this.stored = stored;
+	}
+
+	typeNamed(name) {
+		const type = this.credentialTypes[name];
+		if (!type) throw new Error(`Unknown credential type ${name}`);
+		return type;
+	}
+
+	getParentTypes() {
+		return [];
+	}
+
+	isCredentialUsableByNode() {
+		return true;
+	}
+
+	async authenticate(credentials, typeName, requestOptions, workflow, node) {
+		const { authenticate } = this.typeNamed(typeName);
+		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
+		if (authenticate?.type !== 'generic') return requestOptions;
+		const resolve = (value) => {
+			if (!isExpression(value)) return value;
+			const resolved = workflow.expression.getSimpleParameterValue(
+				node,
+				value,
+				'internal',
+				{ $credentials: credentials },
+				undefined,
+				'',
+			);
+			return resolved ? resolved.toString() : '';
+		};
+		for (const [target, entries] of Object.entries(authenticate.properties)) {
+			requestOptions[target] = requestOptions[target] ?? {};
+			for (const [key, value] of Object.entries(entries)) requestOptions[target][resolve(key)] = resolve(value);
+		}
+		return requestOptions;
+	}
+
+	async preAuthentication() {
+		return undefined;
+	}
+
+	async runPreAuthentication() {
+		return undefined;
+	}
+
+	async getCredentials(nodeCredentials, type) {
+		return new Credentials({ id: nodeCredentials.id, name: nodeCredentials.name }, type, '');
+	}
+
+	async getDecrypted(_additionalData, nodeCredentials, type) {
+		const data = this.stored[nodeCredentials.id];
+		if (!data) throw new Error(`No stored credential ${nodeCredentials.id}`);
+		return withDefaults(this.typeNamed(type), data);
+	}
+
+	async updateCredentials() {}
+
+	async updateCredentialsOauthTokenData() {}
+
+	getCredentialsProperties(type) {
+		return this.typeNamed(type).properties;
+	}
+}
+
+function additionalDataFor(credentialsHelper, workflowData, executionId) {
+	return {
+		executionId,
+		userId: 'test-user',
+		credentialsHelper,
+		hooks: new ExecutionLifecycleHooks('manual', executionId, workflowData),
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678/',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		variables: {},
+		currentNodeParameters: undefined,
+	};
+}
+
+let executionCounter = 0;
+
+/**
+ * Runs "Item Source → Sonoran CAD" (or any nodes given) and resolves with n8n's IRun.
+ * @param {object} options
+ * @param {Function[]} options.nodeClasses the package's node classes (source or dist)
+ * @param {Function[]} options.credentialClasses the package's credential classes
+ * @param {Record<string, object>} options.credentials stored credential data by id
+ * @param {object[]} options.nodes workflow nodes; types `n8n-nodes-sonorancad.<name>` or `test.itemSource`
+ * @param {object} options.connections workflow connections
+ * @param {string} options.startNode name of the node to start from
+ * @param {(execution: {cancel: () => void}) => void} [options.onStart] gets a handle to cancel the run
+ */
+async function runWorkflow({ nodeClasses, credentialClasses, credentials, nodes, connections, startNode, onStart }) {
+	const credentialTypes = {};
+	for (const CredentialClass of credentialClasses) {
+		const instance = new CredentialClass();
+		credentialTypes[instance.name] = instance;
+	}
+	const workflowData = { id: 'test-workflow', name: 'test', nodes, connections, active: false };
+	const workflow = new Workflow({
+		id: workflowData.id,
+		name: workflowData.name,
+		nodes,
+		connections,
+		active: false,
+		nodeTypes: nodeTypesFor(nodeClasses),
+		settings: { executionOrder: 'v1' },
+	});
+	const executionId = String(++executionCounter);
+	const additionalData = additionalDataFor(
+		new TestCredentialsHelper(credentialTypes, credentials),
+		workflowData,
+		executionId,
+	);
+	const execution = new WorkflowExecute(additionalData, 'manual').run({
+		workflow,
+		startNode: workflow.getNode(startNode),
+	});
+	onStart?.({ cancel: () => execution.cancel() });
+	return await execution;
+}
+
+/** Item Source node with the given items. */
+function sourceNode(items, name = 'Webhook Items') {
+	return {
+		id: 'source',
+		name,
+		type: SOURCE_NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { items: JSON.stringify(items) },
+	};
+}
+
+/** A node of this package, using the credential with id `credentialId`. */
+function packageNode(typeName, parameters, { name = 'Sonoran CAD', credentialId = 'cred-1', settings = {} } = {}) {
+	return {
+		id: name,
+		name,
+		type: `${PACKAGE}.${typeName}`,
+		typeVersion: 1,
+		position: [200, 0],
+		parameters,
+		credentials: { sonoranCadApi: { id: credentialId, name: 'Sonoran CAD account' } },
+		...settings,
+	};
+}
+
+function chain(...names) {
+	const connections = {};
+	for (let i = 0; i < names.length - 1; i++) {
+		connections[names[i]] = { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] };
+	}
+	return connections;
+}
+
+/** The items a node put on each of its outputs in its first run. */
+function outputsOf(run, nodeName) {
+	const task = run.data.resultData.runData[nodeName]?.[0];
+	return task?.data?.main ?? [];
+}
+
+module.exports = {
+	runWorkflow,
+	sourceNode,
+	packageNode,
+	chain,
+	outputsOf,
+	withDefaults,
+	TestCredentialsHelper,
+	PACKAGE,
+	SOURCE_NODE_TYPE,
+};
