@@ -94,7 +94,8 @@ export class SonoranCadApi implements ICredentialType {
 			url: '/general/get_version',
 			method: 'POST',
 			body: { type: 'GET_VERSION', data: [] },
-			json: true,
+			// Keep the answer as text: a bare "2" would otherwise be parsed into a number.
+			encoding: 'text',
 		},
 		rules: [
 			{

@@ -30,11 +30,23 @@ describe('Unit → Kick: requests and output', () => {
 		expect(emulator.activeUnits().map((u) => u.apiId)).toEqual(['LEFT-ALONE']);
 		expect(output).toEqual([
 			{
-				json: { apiId: 'STEAM:1', reason: 'an automated check', serverId: 1, kicked: true, answer: 'UNIT KICKED' },
+				json: {
+					apiId: 'STEAM:1',
+					reason: 'an automated check',
+					serverId: 1,
+					kicked: true,
+					answer: 'UNIT KICKED',
+				},
 				pairedItem: { item: 0 },
 			},
 			{
-				json: { apiId: 'DISCORD:2', reason: 'an automated check', serverId: 1, kicked: true, answer: 'UNIT KICKED' },
+				json: {
+					apiId: 'DISCORD:2',
+					reason: 'an automated check',
+					serverId: 1,
+					kicked: true,
+					answer: 'UNIT KICKED',
+				},
 				pairedItem: { item: 1 },
 			},
 		]);
@@ -77,7 +89,9 @@ describe('Unit → Kick: requests and output', () => {
 			parameters: { options: { batchSize: 100 } },
 		});
 
-		const batches = emulator.bodiesTo(KICK_PATH).map((body) => body.data.map((unit: { apiId: string }) => unit.apiId));
+		const batches = emulator
+			.bodiesTo(KICK_PATH)
+			.map((body) => body.data.map((unit: { apiId: string }) => unit.apiId));
 		expect(batches.map((batch) => batch.length)).toEqual([100, 100, 50]);
 		expect(batches.flat()).toEqual(ids);
 		expect(output).toHaveLength(250);
@@ -103,7 +117,9 @@ describe('Unit → Kick: requests and output', () => {
 	});
 
 	it('maps each environment to its API root (checked without sending anything)', async () => {
-		const { baseUrlFor, SONORAN_BASE_URLS } = await import('../nodes/SonoranCad/shared/environments');
+		const { baseUrlFor, SONORAN_BASE_URLS } = await import(
+			'../nodes/SonoranCad/shared/environments'
+		);
 		expect(baseUrlFor(undefined, undefined)).toBe('https://api.sonorancad.com');
 		expect(baseUrlFor('production', 'http://ignored')).toBe(SONORAN_BASE_URLS.production);
 		expect(baseUrlFor('staging', '')).toBe('https://staging-api.dev.sonorancad.com');

@@ -26,7 +26,11 @@ const ANSWERS = {
 
 /** v1 routes: path → { type, minimum plan, handler }. */
 const V1_ROUTES = {
-	'/general/get_version': { type: 'GET_VERSION', minPlan: 0, handle: (state) => text(200, String(state.plan)) },
+	'/general/get_version': {
+		type: 'GET_VERSION',
+		minPlan: 0,
+		handle: (state) => text(200, String(state.plan)),
+	},
 	'/emergency/kick_unit': { type: 'KICK_UNIT', minPlan: PLAN_STANDARD, handle: kickUnits },
 };
 
@@ -104,7 +108,13 @@ async function handle(state, request, response) {
 	for await (const chunk of request) chunks.push(chunk);
 	const rawBody = Buffer.concat(chunks).toString('utf8');
 	const path = new URL(request.url, 'http://emulator').pathname.replace(/\/+$/, '') || '/';
-	state.requests.push({ method: request.method, path, headers: request.headers, rawBody, at: Date.now() });
+	state.requests.push({
+		method: request.method,
+		path,
+		headers: request.headers,
+		rawBody,
+		at: Date.now(),
+	});
 
 	const fault = takeFault(state, path);
 	if (fault?.delayMs) await sleep(fault.delayMs);
@@ -113,7 +123,8 @@ async function handle(state, request, response) {
 		return;
 	}
 	let answer;
-	if (fault?.status) answer = { status: fault.status, body: fault.body ?? '', headers: fault.headers ?? {} };
+	if (fault?.status)
+		answer = { status: fault.status, body: fault.body ?? '', headers: fault.headers ?? {} };
 	else if (request.method !== 'POST') answer = text(200, ANSWERS.backendReached);
 	else answer = answerV1(state, path, rawBody);
 	if (response.destroyed) return;
@@ -185,6 +196,9 @@ async function startEmulator(options = {}) {
 		addUnits(units) {
 			for (const unit of units) state.units.set(unitKey(unit), { serverId: 1, ...unit });
 		},
+		clearUnits() {
+			state.units.clear();
+		},
 		/** @param {Fault} fault */
 		queueFault(fault) {
 			state.faults.push({ ...fault });
@@ -205,7 +219,9 @@ module.exports = { startEmulator, ANSWERS };
 if (require.main === module) {
 	const portFlag = process.argv.indexOf('--port');
 	const port = portFlag === -1 ? 0 : Number(process.argv[portFlag + 1]);
-	const units = ['STEAM:11000010a1b2c3d', 'DISCORD:228541962184122368', 'FIVEM:1234567'].map((apiId) => ({ apiId }));
+	const units = ['STEAM:11000010a1b2c3d', 'DISCORD:228541962184122368', 'FIVEM:1234567'].map(
+		(apiId) => ({ apiId }),
+	);
 	startEmulator({ port, units }).then((emulator) => {
 		process.stdout.write(
 			`Sonoran CAD emulator on ${emulator.url}\n` +

@@ -27,7 +27,9 @@ async function testCredential(CredentialClass, data) {
 			inputs: ['main'],
 			outputs: ['main'],
 			credentials: [{ name: credentialType.name, required: true }],
-			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request } }],
+			properties: [
+				{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request } },
+			],
 		},
 	};
 	const node = {
@@ -47,7 +49,10 @@ async function testCredential(CredentialClass, data) {
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 	const credentials = withDefaults(credentialType, data);
 	const additionalData = {
-		credentialsHelper: new TestCredentialsHelper({ [credentialType.name]: credentialType }, { tested: credentials }),
+		credentialsHelper: new TestCredentialsHelper(
+			{ [credentialType.name]: credentialType },
+			{ tested: credentials },
+		),
 		variables: {},
 		restApiUrl: 'http://127.0.0.1:5678/rest',
 		instanceBaseUrl: 'http://127.0.0.1:5678/',
@@ -87,7 +92,10 @@ async function testCredential(CredentialClass, data) {
 	}
 	const answer = response[0][0].json;
 	for (const rule of rules) {
-		if (rule.type === 'responseSuccessBody' && valueAt(answer, rule.properties.key) === rule.properties.value) {
+		if (
+			rule.type === 'responseSuccessBody' &&
+			valueAt(answer, rule.properties.key) === rule.properties.value
+		) {
 			return { status: 'Error', message: rule.properties.message };
 		}
 	}
@@ -98,7 +106,10 @@ async function testCredential(CredentialClass, data) {
 function valueAt(value, key) {
 	return String(key)
 		.split('.')
-		.reduce((current, part) => (current === undefined || current === null ? undefined : current[part]), value);
+		.reduce(
+			(current, part) => (current === undefined || current === null ? undefined : current[part]),
+			value,
+		);
 }
 
 module.exports = { testCredential };

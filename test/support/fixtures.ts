@@ -14,7 +14,10 @@ export function unitIds(count: number, prefix = 'U'): string[] {
 	return Array.from({ length: count }, (_, i) => `${prefix}${String(i).padStart(4, '0')}`);
 }
 
-export async function emulatorWithUnits(apiIds: string[], settings: object = {}): Promise<Emulator> {
+export async function emulatorWithUnits(
+	apiIds: string[],
+	settings: object = {},
+): Promise<Emulator> {
 	return await startEmulator({ units: apiIds.map((apiId) => ({ apiId })), ...settings });
 }
 
@@ -51,7 +54,11 @@ export async function runKick(emulator: Emulator, options: KickOptions): Promise
 		},
 		nodes: [
 			sourceNode(options.items),
-			packageNode('sonoranCad', { resource: 'unit', operation: 'kick', ...options.parameters }, { settings }),
+			packageNode(
+				'sonoranCad',
+				{ resource: 'unit', operation: 'kick', ...options.parameters },
+				{ settings },
+			),
 		],
 		connections: chain('Webhook Items', 'Sonoran CAD'),
 		startNode: 'Webhook Items',
@@ -63,7 +70,9 @@ export async function runKick(emulator: Emulator, options: KickOptions): Promise
 
 /** The error that stopped the run, as n8n stored it. */
 export function runError(run: IRun) {
-	return run.data.resultData.error as { message: string; description?: string; name: string } | undefined;
+	return run.data.resultData.error as
+		| { message: string; description?: string; name: string }
+		| undefined;
 }
 
 /** What an error item carries: its message, and the description n8n keeps beside it. */

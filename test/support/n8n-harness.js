@@ -15,6 +15,8 @@ const fs = require('node:fs');
 if (!process.env.N8N_USER_FOLDER) {
 	process.env.N8N_USER_FOLDER = fs.mkdtempSync(path.join(os.tmpdir(), 'sonorancad-n8n-'));
 }
+// n8n logs every node error; the suites assert on errors, so by default that log stays quiet.
+process.env.N8N_LOG_LEVEL = process.env.N8N_LOG_LEVEL ?? 'silent';
 
 const { ExecutionLifecycleHooks, Credentials, WorkflowExecute } = require('n8n-core');
 const { ICredentialsHelper, NodeHelpers, Workflow, isExpression } = require('n8n-workflow');
@@ -112,7 +114,8 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		};
 		for (const [target, entries] of Object.entries(authenticate.properties)) {
 			requestOptions[target] = requestOptions[target] ?? {};
-			for (const [key, value] of Object.entries(entries)) requestOptions[target][resolve(key)] = resolve(value);
+			for (const [key, value] of Object.entries(entries))
+				requestOptions[target][resolve(key)] = resolve(value);
 		}
 		return requestOptions;
 	}
@@ -174,7 +177,15 @@ let executionCounter = 0;
  * @param {string} options.startNode name of the node to start from
  * @param {(execution: {cancel: () => void}) => void} [options.onStart] gets a handle to cancel the run
  */
-async function runWorkflow({ nodeClasses, credentialClasses, credentials, nodes, connections, startNode, onStart }) {
+async function runWorkflow({
+	nodeClasses,
+	credentialClasses,
+	credentials,
+	nodes,
+	connections,
+	startNode,
+	onStart,
+}) {
 	const credentialTypes = {};
 	for (const CredentialClass of credentialClasses) {
 		const instance = new CredentialClass();
@@ -217,7 +228,11 @@ function sourceNode(items, name = 'Webhook Items') {
 }
 
 /** A node of this package, using the credential with id `credentialId`. */
-function packageNode(typeName, parameters, { name = 'Sonoran CAD', credentialId = 'cred-1', settings = {} } = {}) {
+function packageNode(
+	typeName,
+	parameters,
+	{ name = 'Sonoran CAD', credentialId = 'cred-1', settings = {} } = {},
+) {
 	return {
 		id: name,
 		name,

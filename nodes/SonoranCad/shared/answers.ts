@@ -165,7 +165,11 @@ function noAnswerFailure(answer: SonoranNoAnswer): SonoranFailure {
 
 /** Keeps an unexpected answer short enough for an error message (an HTML error page, say). */
 function excerpt(text: string): string {
-	const oneLine = text.replace(/\s+/g, ' ').trim();
+	const oneLine = text
+		.replace(/\s+/g, ' ')
+		// eslint-disable-next-line no-control-regex -- control characters are what is being removed
+		.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?')
+		.trim();
 	return oneLine.length > 120 ? `${oneLine.slice(0, 117)}...` : oneLine;
 }
 

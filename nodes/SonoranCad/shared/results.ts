@@ -31,7 +31,11 @@ export class ItemResults {
 	 */
 	fail(itemIndex: number, error: NodeApiError | NodeOperationError): void {
 		if (!this.ctx.continueOnFail()) throw error;
-		this.slots[itemIndex] = { json: { error: error.message }, error, pairedItem: { item: itemIndex } };
+		this.slots[itemIndex] = {
+			json: { error: error.message },
+			error,
+			pairedItem: { item: itemIndex },
+		};
 	}
 
 	/** All slots, in input order. An unfilled slot is a bug in the operation, not a lost item. */

@@ -35,7 +35,7 @@ export async function postV1(
 		method: 'POST',
 		url: `${connection.baseUrl}/${path}`,
 		body: { type, data },
-		json: true,
+		// v1 answers are text; read them as such rather than let a bare number be parsed.
 		encoding: 'text',
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,

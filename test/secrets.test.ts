@@ -1,0 +1,83 @@
+// Must run before the harness loads n8n-core: n8n's own logs are part of what is checked.
+import { recordLogs, setLogLevel, takeLogs } from './support/log-level';
+setLogLevel('debug');
+
+import {
+	emulatorWithUnits,
+	itemError,
+	runError,
+	runKick,
+	type Emulator,
+	type KickOptions,
+} from './support/fixtures';
+
+const API_KEY = 'SECRET-KEY-5b1e9c0d7a';
+
+let stopRecording: () => void;
+beforeAll(() => {
+	stopRecording = recordLogs();
+});
+afterAll(() => stopRecording());
+
+describe('The API key stays secret', () => {
+	let emulator: Emulator | undefined;
+	afterEach(async () => {
+		await emulator?.close();
+		emulator = undefined;
+	});
+
+	const scenarios: Array<{ name: string; setup: (emulator: Emulator) => Partial<KickOptions> }> = [
+		{ name: 'successful kicks', setup: () => ({}) },
+		{ name: 'a refused batch, stopping the workflow', setup: (e) => (e.clearUnits(), {}) },
+		{
+			name: 'a refused batch, continuing on fail',
+			setup: (e) => (e.clearUnits(), { onError: 'continueRegularOutput' }),
+		},
+		{
+			name: 'a server error, to the error output',
+			setup: (e) => (
+				e.queueFault({ status: 500, body: 'oops' }),
+				{ onError: 'continueErrorOutput' }
+			),
+		},
+		{ name: 'a dropped connection', setup: (e) => (e.queueFault({ drop: true }), {}) },
+		{ name: 'a wrong community ID', setup: () => ({ credential: { communityId: 'wrong' } }) },
+		{
+			name: 'an answer that echoes the key',
+			setup: (e) => (e.queueFault({ status: 400, body: `BAD KEY ${API_KEY}` }), {}),
+		},
+	];
+
+	it.each(scenarios)('is absent from the run data and the logs after $name', async ({ setup }) => {
+		emulator = await emulatorWithUnits(['A', 'B'], { apiKey: API_KEY });
+		const options = setup(emulator);
+		takeLogs();
+		const { run } = await runKick(emulator, {
+			items: [{ apiId: 'A' }, { apiId: 'B' }],
+			...options,
+		});
+		const logs = takeLogs();
+
+		// The key really was sent, and n8n logs the error that stops a run, so its absence means something.
+		expect(emulator.requests.some((r) => r.rawBody.includes(API_KEY))).toBe(true);
+		if (run.status === 'error') expect(logs).toContain(runError(run)!.message);
+		expect(JSON.stringify(run)).not.toContain(API_KEY);
+		expect(logs).not.toContain(API_KEY);
+	});
+
+	it('is replaced by **hidden** when Sonoran echoes it in an answer', async () => {
+		emulator = await emulatorWithUnits(['A'], { apiKey: API_KEY });
+		emulator.queueFault({ status: 400, body: `BAD KEY ${API_KEY}` });
+		const { run } = await runKick(emulator, { items: [{ apiId: 'A' }] });
+		expect(runError(run)?.message).toBe('Sonoran CAD refused the request: BAD KEY **hidden**');
+
+		emulator.queueFault({ status: 400, body: `BAD KEY ${API_KEY}` });
+		const { output } = await runKick(emulator, {
+			items: [{ apiId: 'A' }],
+			onError: 'continueRegularOutput',
+		});
+		expect(itemError(output[0]).message).toBe(
+			'Sonoran CAD refused the request: BAD KEY **hidden**',
+		);
+	});
+});

@@ -1,0 +1,37 @@
+'use strict';
+/**
+ * What n8n logs, for the suites that check it. n8n-core reads its log level once, when its
+ * logger is created, and its console transport writes to `console._stdout`/`_stderr` when they
+ * exist (jest's console has them) and to `console.log` otherwise; both are recorded.
+ */
+const lines = [];
+
+function setLogLevel(level) {
+	process.env.N8N_LOG_LEVEL = level;
+}
+
+function record(target, method) {
+	const original = target[method];
+	target[method] = function (...args) {
+		lines.push(args.map((arg) => (typeof arg === 'string' ? arg : String(arg))).join(' '));
+		return original.apply(this, args);
+	};
+	return () => {
+		target[method] = original;
+	};
+}
+
+/** Starts recording; returns a function that stops it. */
+function recordLogs() {
+	const restores = [console._stdout, console._stderr]
+		.filter(Boolean)
+		.map((stream) => record(stream, 'write'))
+		.concat(['log', 'info', 'warn', 'error', 'debug'].map((method) => record(console, method)));
+	return () => restores.forEach((restore) => restore());
+}
+
+function takeLogs() {
+	return lines.splice(0).join('\n');
+}
+
+module.exports = { setLogLevel, recordLogs, takeLogs };
