@@ -11,7 +11,8 @@ import {
 	type KickOptions,
 } from './support/fixtures';
 
-const API_KEY = 'SECRET-KEY-5b1e9c0d7a';
+// A distinctive value to search for; the emulator accepts it as this community's key.
+const TRACEABLE_KEY = 'dummy-key-5b1e9c0d7a';
 
 let stopRecording: () => void;
 beforeAll(() => {
@@ -44,12 +45,12 @@ describe('The API key stays secret', () => {
 		{ name: 'a wrong community ID', setup: () => ({ credential: { communityId: 'wrong' } }) },
 		{
 			name: 'an answer that echoes the key',
-			setup: (e) => (e.queueFault({ status: 400, body: `BAD KEY ${API_KEY}` }), {}),
+			setup: (e) => (e.queueFault({ status: 400, body: `BAD KEY ${TRACEABLE_KEY}` }), {}),
 		},
 	];
 
 	it.each(scenarios)('is absent from the run data and the logs after $name', async ({ setup }) => {
-		emulator = await emulatorWithUnits(['A', 'B'], { apiKey: API_KEY });
+		emulator = await emulatorWithUnits(['A', 'B'], { apiKey: TRACEABLE_KEY });
 		const options = setup(emulator);
 		takeLogs();
 		const { run } = await runKick(emulator, {
@@ -59,19 +60,19 @@ describe('The API key stays secret', () => {
 		const logs = takeLogs();
 
 		// The key really was sent, and n8n logs the error that stops a run, so its absence means something.
-		expect(emulator.requests.some((r) => r.rawBody.includes(API_KEY))).toBe(true);
+		expect(emulator.requests.some((r) => r.rawBody.includes(TRACEABLE_KEY))).toBe(true);
 		if (run.status === 'error') expect(logs).toContain(runError(run)!.message);
-		expect(JSON.stringify(run)).not.toContain(API_KEY);
-		expect(logs).not.toContain(API_KEY);
+		expect(JSON.stringify(run)).not.toContain(TRACEABLE_KEY);
+		expect(logs).not.toContain(TRACEABLE_KEY);
 	});
 
 	it('is replaced by **hidden** when Sonoran echoes it in an answer', async () => {
-		emulator = await emulatorWithUnits(['A'], { apiKey: API_KEY });
-		emulator.queueFault({ status: 400, body: `BAD KEY ${API_KEY}` });
+		emulator = await emulatorWithUnits(['A'], { apiKey: TRACEABLE_KEY });
+		emulator.queueFault({ status: 400, body: `BAD KEY ${TRACEABLE_KEY}` });
 		const { run } = await runKick(emulator, { items: [{ apiId: 'A' }] });
 		expect(runError(run)?.message).toBe('Sonoran CAD refused the request: BAD KEY **hidden**');
 
-		emulator.queueFault({ status: 400, body: `BAD KEY ${API_KEY}` });
+		emulator.queueFault({ status: 400, body: `BAD KEY ${TRACEABLE_KEY}` });
 		const { output } = await runKick(emulator, {
 			items: [{ apiId: 'A' }],
 			onError: 'continueRegularOutput',
