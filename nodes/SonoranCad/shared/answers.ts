@@ -1,7 +1,7 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { SonoranAnswer, SonoranNoAnswer } from './transport';
+import type { Delivery, SonoranAnswer, SonoranNoAnswer } from './transport';
 
 /** How an endpoint reads its own answers: which text means success, and what a 404 means. */
 export interface EndpointAnswers {
@@ -21,6 +21,8 @@ export interface SonoranFailure {
 	message: string;
 	description: string;
 	fatal: boolean;
+	/** Sonoran refused the request because of one or more of its items (404: unknown unit). */
+	blamesItems: boolean;
 	/** The HTTP status, or 0 when no answer came. */
 	statusCode: number;
 	/** Sonoran's answer text, key redacted; empty when no answer came. */
@@ -30,6 +32,17 @@ export interface SonoranFailure {
 export type Verdict = { ok: true; answer: string } | { ok: false; failure: SonoranFailure };
 
 const STATUS_PAGE = 'https://status.sonoransoftware.com';
+
+/** Worth retrying: rate limited, a server error, or no answer (but not a cancelled execution). */
+export function isTransient(answer: SonoranAnswer | SonoranNoAnswer): boolean {
+	if ('failure' in answer) return answer.failure !== 'cancelled';
+	return answer.statusCode === 429 || answer.statusCode >= 500;
+}
+
+/** No clear answer: the request may or may not have been applied. */
+export function isAmbiguous(answer: SonoranAnswer | SonoranNoAnswer): boolean {
+	return 'failure' in answer || answer.statusCode >= 500;
+}
 
 /** The documented v1 400 answers; Sonoran reports each configuration problem this way. */
 const REFUSALS: Array<{ match: (text: string) => boolean; message: string; description: string }> =
@@ -67,17 +80,34 @@ function planRefusal(endpoint: EndpointAnswers, text: string) {
 	};
 }
 
-/** Reads one answer to a v1 request. This is the one place that knows what Sonoran's answers mean. */
-export function judgeV1Answer(
-	endpoint: EndpointAnswers,
-	answer: SonoranAnswer | SonoranNoAnswer,
-): Verdict {
-	if ('failure' in answer) return { ok: false, failure: noAnswerFailure(answer) };
+const AMBIGUOUS_NOTE =
+	' An earlier attempt of this request got no clear answer (a timeout, a lost connection or a server error) and may already have been applied.';
+
+/**
+ * Reads the last answer to a v1 request. This is the one place that knows what Sonoran's
+ * answers mean.
+ */
+export function judgeV1Answer(endpoint: EndpointAnswers, delivery: Delivery): Verdict {
+	const { answer, attempts } = delivery;
+	if ('failure' in answer) return { ok: false, failure: noAnswerFailure(answer, attempts) };
 	const text = answer.text.trim();
-	const fail = (message: string, description: string, fatal = false): Verdict => ({
+	const fail = (
+		message: string,
+		description: string,
+		fatal = false,
+		blamesItems = false,
+	): Verdict => ({
 		ok: false,
-		failure: { message, description, fatal, statusCode: answer.statusCode, answer: text },
+		failure: {
+			message,
+			description: delivery.ambiguous ? description + AMBIGUOUS_NOTE : description,
+			fatal,
+			blamesItems,
+			statusCode: answer.statusCode,
+			answer: text,
+		},
 	});
+	const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
 
 	if (answer.statusCode >= 200 && answer.statusCode < 300) {
 		if (endpoint.isSuccess(text)) return { ok: true, answer: text };
@@ -119,17 +149,18 @@ export function judgeV1Answer(
 			true,
 		);
 	}
-	if (answer.statusCode === 404)
-		return fail(endpoint.notFound.message, endpoint.notFound.description);
+	if (answer.statusCode === 404) {
+		return fail(endpoint.notFound.message, endpoint.notFound.description, false, true);
+	}
 	if (answer.statusCode === 429) {
 		return fail(
-			'Sonoran CAD rate limited this request (HTTP 429)',
-			'Too many requests were sent with this API key. Sonoran asks for no more than about one request per second over time: raise "Batch Size" so fewer requests are needed, or space out the workflow\'s runs.',
+			`Sonoran CAD rate limited this request (HTTP 429)${tries}`,
+			'Too many requests were sent with this API key. Sonoran asks for no more than about one request per second over time: in Options, raise "Batch Size" (fewer requests), "Request Interval" (slower pace) or "Max Retries" and "Max Retry Wait", or space out the workflow\'s runs.',
 		);
 	}
 	if (answer.statusCode >= 500) {
 		return fail(
-			`Sonoran CAD had a server error (HTTP ${answer.statusCode})`,
+			`Sonoran CAD had a server error (HTTP ${answer.statusCode})${tries}`,
 			`Sonoran's servers could not handle the request; see ${STATUS_PAGE} for outages and try again later.`,
 		);
 	}
@@ -139,8 +170,9 @@ export function judgeV1Answer(
 	);
 }
 
-function noAnswerFailure(answer: SonoranNoAnswer): SonoranFailure {
-	const base = { fatal: false, statusCode: 0, answer: '' };
+function noAnswerFailure(answer: SonoranNoAnswer, attempts: number): SonoranFailure {
+	const base = { fatal: false, blamesItems: false, statusCode: 0, answer: '' };
+	const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
 	if (answer.failure === 'cancelled') {
 		return {
 			...base,
@@ -152,13 +184,13 @@ function noAnswerFailure(answer: SonoranNoAnswer): SonoranFailure {
 	if (answer.failure === 'timeout') {
 		return {
 			...base,
-			message: 'Sonoran CAD did not answer in time',
-			description: `The request timed out and may still have been applied: check the units in Sonoran CAD before running it again. See ${STATUS_PAGE} for outages.`,
+			message: `Sonoran CAD did not answer in time${tries}`,
+			description: `The request timed out and may still have been applied: check the units in Sonoran CAD before running it again. If Sonoran is slow rather than down, raise "Timeout" in Options; see ${STATUS_PAGE} for outages.`,
 		};
 	}
 	return {
 		...base,
-		message: 'Could not reach Sonoran CAD',
+		message: `Could not reach Sonoran CAD${tries}`,
 		description: `The connection failed${answer.code ? ` (${answer.code})` : ''}. Check the credential's Environment and Base URL, and ${STATUS_PAGE} for outages. If the connection broke after the request was sent, it may have been applied.`,
 	};
 }

@@ -2,20 +2,24 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { baseUrlFor } from './environments';
+import type { RequestPolicy } from './requestPolicy';
 
 export const CREDENTIAL_NAME = 'sonoranCadApi';
 
 /** Where and how this execution talks to Sonoran, read once per execution. */
 export interface SonoranConnection {
 	baseUrl: string;
-	/** Kept only to redact it from anything Sonoran answers; never sent by this code. */
+	/** Kept only to redact it from anything Sonoran answers; the credential sends it. */
 	apiKey: string;
-	timeoutMs: number;
+	/** Requests with the same key share one pace (see pacing.ts). */
+	paceKey: string;
+	policy: RequestPolicy;
 }
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
-
-export async function openConnection(ctx: IExecuteFunctions): Promise<SonoranConnection> {
+export async function openConnection(
+	ctx: IExecuteFunctions,
+	policy: RequestPolicy,
+): Promise<SonoranConnection> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_NAME);
 	const baseUrl = baseUrlFor(credentials.environment, credentials.baseUrl);
 	if (baseUrl === undefined) {
@@ -24,5 +28,10 @@ export async function openConnection(ctx: IExecuteFunctions): Promise<SonoranCon
 				'With Environment set to "Custom URL", Base URL must be an absolute http(s) URL of the API root, for example http://127.0.0.1:8080.',
 		});
 	}
-	return { baseUrl, apiKey: String(credentials.apiKey ?? ''), timeoutMs: DEFAULT_TIMEOUT_MS };
+	return {
+		baseUrl,
+		apiKey: String(credentials.apiKey ?? ''),
+		paceKey: `${baseUrl}|${String(credentials.communityId ?? '')}`,
+		policy,
+	};
 }

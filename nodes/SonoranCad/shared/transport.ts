@@ -1,6 +1,10 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
+import { isAmbiguous, isTransient } from './answers';
 import { CREDENTIAL_NAME, type SonoranConnection } from './connection';
+import { bookSlot, holdUntil } from './pacing';
+import { backoffMs, requestedWaitMs } from './retryWait';
 
 /** What Sonoran answered, as text: v1 answers are mostly plain text, some JSON. */
 export interface SonoranAnswer {
@@ -17,14 +21,66 @@ export interface SonoranNoAnswer {
 	code?: string;
 }
 
+/** The last answer to a request, after pacing and retries. */
+export interface Delivery {
+	answer: SonoranAnswer | SonoranNoAnswer;
+	attempts: number;
+	/** An earlier attempt got no clear answer (timeout, lost connection, 5xx): it may have been applied. */
+	ambiguous: boolean;
+}
+
 const REDACTED = '**hidden**';
 
+const CANCELLED: SonoranNoAnswer = { statusCode: 0, failure: 'cancelled' };
+
 /**
- * Sends one v1 request: `POST {base}/{path}` with `{type, data}`; the credential adds `id` and
- * `key` to the body. Every request of this package goes through here. HTTP error statuses are
- * returned, not thrown, because Sonoran's meaning is in the text (see answers.ts).
+ * Sends one v1 request, `POST {base}/{path}` with `{type, data}` (the credential adds `id` and
+ * `key`), paced and retried as the connection's policy says. Every request of this package goes
+ * through here. HTTP error statuses are returned, not thrown: Sonoran's meaning is in the text.
  */
-export async function postV1(
+export async function requestV1(
+	ctx: IExecuteFunctions,
+	connection: SonoranConnection,
+	path: string,
+	type: string,
+	data: IDataObject[],
+): Promise<Delivery> {
+	const { policy } = connection;
+	const signal = ctx.getExecutionCancelSignal();
+	let waitedMs = 0;
+	let ambiguous = false;
+	for (let attempt = 1; ; attempt++) {
+		if (!(await wait(bookSlot(connection.paceKey, policy.intervalMs), signal))) {
+			return { answer: CANCELLED, attempts: attempt - 1, ambiguous };
+		}
+		const answer = await sendOnce(ctx, connection, path, type, data);
+		if (!isTransient(answer) || attempt > policy.maxRetries)
+			return { answer, attempts: attempt, ambiguous };
+
+		const asked = answer.statusCode === 429 ? requestedWaitMs(answer.headers) : undefined;
+		const delayMs = asked ?? backoffMs(policy.retryDelayMs, attempt - 1);
+		if (waitedMs + delayMs > policy.maxRetryWaitMs) return { answer, attempts: attempt, ambiguous };
+		if (answer.statusCode === 429) holdUntil(connection.paceKey, Date.now() + delayMs);
+		ambiguous ||= isAmbiguous(answer);
+		if (!(await wait(delayMs, signal))) return { answer: CANCELLED, attempts: attempt, ambiguous };
+		waitedMs += delayMs;
+	}
+}
+
+/** Waits unless the execution is cancelled first; false when it was. */
+async function wait(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
+	if (signal?.aborted) return false;
+	if (ms <= 0) return true;
+	try {
+		await sleep(ms, signal);
+		return true;
+	} catch {
+		// n8n's sleep rejects only when the signal aborts.
+		return false;
+	}
+}
+
+async function sendOnce(
 	ctx: IExecuteFunctions,
 	connection: SonoranConnection,
 	path: string,
@@ -39,7 +95,7 @@ export async function postV1(
 		encoding: 'text',
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
-		timeout: connection.timeoutMs,
+		timeout: connection.policy.timeoutMs,
 	};
 	try {
 		const response = (await ctx.helpers.httpRequestWithAuthentication.call(
@@ -69,7 +125,7 @@ export function redact(text: string, secret: string): string {
 }
 
 function describeFailure(ctx: IExecuteFunctions, error: unknown): SonoranNoAnswer {
-	if (ctx.getExecutionCancelSignal()?.aborted) return { statusCode: 0, failure: 'cancelled' };
+	if (ctx.getExecutionCancelSignal()?.aborted) return CANCELLED;
 	const code = systemErrorCode(error);
 	const timedOut =
 		code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(errorText(error));
@@ -77,11 +133,8 @@ function describeFailure(ctx: IExecuteFunctions, error: unknown): SonoranNoAnswe
 }
 
 function systemErrorCode(error: unknown): string | undefined {
-	for (
-		let cause = error as { code?: unknown; cause?: unknown } | undefined, depth = 0;
-		cause && depth < 4;
-		depth++
-	) {
+	let cause = error as { code?: unknown; cause?: unknown } | undefined;
+	for (let depth = 0; cause && depth < 4; depth++) {
 		if (typeof cause.code === 'string' && /^E[A-Z_]+$/.test(cause.code)) return cause.code;
 		cause = cause.cause as typeof cause;
 	}

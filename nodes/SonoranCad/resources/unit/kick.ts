@@ -7,10 +7,11 @@ import {
 	type EndpointAnswers,
 	type SonoranFailure,
 } from '../../shared/answers';
-import { openConnection } from '../../shared/connection';
+import { openConnection, type SonoranConnection } from '../../shared/connection';
 import type { SonoranOperation } from '../../shared/operation';
+import { readRequestPolicy, requestPolicyOptions } from '../../shared/requestPolicy';
 import { chunk, ItemResults } from '../../shared/results';
-import { postV1 } from '../../shared/transport';
+import { requestV1 } from '../../shared/transport';
 import { requireIdentifier, requireText, requireWholeNumber } from '../../shared/validate';
 
 /** Sonoran documents no maximum for `data`; 100 is the largest page it allows anywhere. */
@@ -21,9 +22,9 @@ const KICK_ANSWERS: EndpointAnswers = {
 	plan: 'STANDARD',
 	isSuccess: (text) => text.toUpperCase() === 'UNIT KICKED',
 	notFound: {
-		message: 'Sonoran CAD found no active unit for an API ID in this request (HTTP 404)',
+		message: 'Sonoran CAD found no active unit with this API ID (HTTP 404)',
 		description:
-			"Each API ID must belong to a unit that is logged in on the given server. Check the API ID (as set on the player's Sonoran account) and the Server ID; a unit that already logged out cannot be kicked.",
+			"The API ID must belong to a unit that is logged in on the given server. Check the API ID (as set on the player's Sonoran account) and the Server ID; a unit that already logged out cannot be kicked.",
 	},
 };
 
@@ -65,6 +66,82 @@ function targetFields(target: KickTarget): IDataObject {
 	return { apiId: target.apiId, reason: target.reason, serverId: target.serverId };
 }
 
+/** One execution's kicks: sends batches, isolates refused units, fills one result per item. */
+class KickRun {
+	private kicked = 0;
+
+	/** A configuration error: every later request would fail the same way, so none is sent. */
+	private fatal: SonoranFailure | undefined;
+
+	constructor(
+		private readonly ctx: IExecuteFunctions,
+		private readonly connection: SonoranConnection,
+		private readonly results: ItemResults,
+	) {}
+
+	/**
+	 * Sends a batch. When Sonoran refuses it because of some of its units (404), it is split in
+	 * halves until each unknown unit is alone, so the good units are still kicked. A half that
+	 * must hold an unknown unit (its sibling went through) is split without being sent whole.
+	 */
+	async settle(batch: KickTarget[], knownToFail = false, ambiguous = false): Promise<void> {
+		if (this.fatal) return this.failAll(batch, this.fatal);
+		if (knownToFail && batch.length > 1) return await this.split(batch, ambiguous);
+
+		const delivery = await requestV1(
+			this.ctx,
+			this.connection,
+			'emergency/kick_unit',
+			'KICK_UNIT',
+			batch.map(targetFields),
+		);
+		const verdict = judgeV1Answer(KICK_ANSWERS, delivery);
+		if (verdict.ok) {
+			for (const target of batch) {
+				this.results.succeed(target.itemIndex, {
+					...targetFields(target),
+					kicked: true,
+					answer: verdict.answer,
+				});
+			}
+			this.kicked += batch.length;
+			return;
+		}
+		const { failure } = verdict;
+		if (failure.fatal) this.fatal = failure;
+		if (failure.blamesItems && batch.length > 1) {
+			return await this.split(batch, ambiguous || delivery.ambiguous);
+		}
+		this.failAll(batch, failure);
+	}
+
+	private async split(batch: KickTarget[], ambiguous: boolean): Promise<void> {
+		const half = Math.ceil(batch.length / 2);
+		const [left, right] = [batch.slice(0, half), batch.slice(half)];
+		const kickedBefore = this.kicked;
+		await this.settle(left, false, ambiguous);
+		const leftWentThrough = this.kicked - kickedBefore === left.length;
+		await this.settle(right, leftWentThrough, ambiguous);
+	}
+
+	private failAll(batch: KickTarget[], failure: SonoranFailure): void {
+		// When the node stops here, say which kicks of this run were already applied.
+		const stopping = !this.ctx.continueOnFail() && this.kicked > 0;
+		const shown = stopping
+			? {
+					...failure,
+					description: `${failure.description} ${this.kicked} unit(s) earlier in this run were already kicked.`,
+				}
+			: failure;
+		for (const target of batch) {
+			this.results.fail(
+				target.itemIndex,
+				failureToError(this.ctx.getNode(), shown, target.itemIndex),
+			);
+		}
+	}
+}
+
 async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
@@ -84,57 +161,16 @@ async function execute(
 	}
 	if (targets.length === 0) return results.toArray();
 
-	const connection = await openConnection(this);
+	const connection = await openConnection(this, readRequestPolicy(this));
 	const batchSize = this.getNodeParameter('options.batchSize', 0, MAX_BATCH_SIZE) as number;
-	let kickedSoFar = 0;
-	let fatal: SonoranFailure | undefined;
-
+	const run = new KickRun(this, connection, results);
 	for (const batch of chunk(
 		targets,
 		Math.min(Math.max(1, Math.floor(batchSize)), MAX_BATCH_SIZE),
 	)) {
-		let failure = fatal;
-		if (!failure) {
-			const answer = await postV1(
-				this,
-				connection,
-				'emergency/kick_unit',
-				'KICK_UNIT',
-				batch.map(targetFields),
-			);
-			const verdict = judgeV1Answer(KICK_ANSWERS, answer);
-			if (verdict.ok) {
-				for (const target of batch) {
-					results.succeed(target.itemIndex, {
-						...targetFields(target),
-						kicked: true,
-						answer: verdict.answer,
-					});
-				}
-				kickedSoFar += batch.length;
-				continue;
-			}
-			failure = verdict.failure;
-			if (failure.fatal) fatal = failure;
-		}
-		const stopped = withProgress(failure, kickedSoFar);
-		for (const target of batch) {
-			results.fail(
-				target.itemIndex,
-				failureToError(this.getNode(), this.continueOnFail() ? failure : stopped, target.itemIndex),
-			);
-		}
+		await run.settle(batch);
 	}
 	return results.toArray();
-}
-
-/** When the node stops on an error, say which kicks of this run were already applied. */
-function withProgress(failure: SonoranFailure, kickedSoFar: number): SonoranFailure {
-	if (kickedSoFar === 0) return failure;
-	return {
-		...failure,
-		description: `${failure.description} ${kickedSoFar} unit(s) earlier in this run were already kicked.`,
-	};
 }
 
 export const kick: SonoranOperation = {
@@ -187,6 +223,7 @@ export const kick: SonoranOperation = {
 					description:
 						'How many units to kick per request to Sonoran (1 to 100). Fewer, larger requests stay further from the rate limit.',
 				},
+				...requestPolicyOptions,
 			],
 		},
 	],

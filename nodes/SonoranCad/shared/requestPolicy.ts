@@ -1,0 +1,78 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+/** How requests to Sonoran are paced, retried and timed out; set per node in Options. */
+export interface RequestPolicy {
+	/** After a short burst, at least this long between requests with one credential. */
+	intervalMs: number;
+	/** Retries of one request after a 429, a 5xx, a timeout or a lost connection. */
+	maxRetries: number;
+	/** The first backoff; it doubles on each retry, with jitter. A 429's Retry-After wins. */
+	retryDelayMs: number;
+	/** Most time spent waiting to retry one request. */
+	maxRetryWaitMs: number;
+	timeoutMs: number;
+}
+
+/** The Options entries that set the policy, for any operation's Options collection. */
+export const requestPolicyOptions: INodeProperties[] = [
+	{
+		displayName: 'Max Retries',
+		name: 'maxRetries',
+		type: 'number',
+		default: 2,
+		typeOptions: { minValue: 0, maxValue: 10, numberPrecision: 0 },
+		description:
+			"How often to retry a request that Sonoran rate limited (429), that failed on Sonoran's side (5xx), that timed out or that lost its connection. Refusals such as a wrong API key are never retried.",
+	},
+	{
+		displayName: 'Max Retry Wait (Ms)',
+		name: 'maxRetryWaitMs',
+		type: 'number',
+		default: 60000,
+		typeOptions: { minValue: 0, numberPrecision: 0 },
+		description:
+			'The most time to spend waiting to retry one request. When Sonoran asks for a longer wait (Retry-After), the request fails instead.',
+	},
+	{
+		displayName: 'Request Interval (Ms)',
+		name: 'intervalMs',
+		type: 'number',
+		default: 1000,
+		typeOptions: { minValue: 0, numberPrecision: 0 },
+		description:
+			'After a burst of 3 requests, wait at least this long between requests to Sonoran with the same community. Sonoran asks for no more than about one request per second over time. 0 turns pacing off.',
+	},
+	{
+		displayName: 'Retry Delay (Ms)',
+		name: 'retryDelayMs',
+		type: 'number',
+		default: 1000,
+		typeOptions: { minValue: 0, numberPrecision: 0 },
+		description:
+			'The wait before the first retry; it doubles on each further retry, with some randomness. A Retry-After from Sonoran takes precedence.',
+	},
+	{
+		displayName: 'Timeout (Ms)',
+		name: 'timeoutMs',
+		type: 'number',
+		default: 30000,
+		typeOptions: { minValue: 1, numberPrecision: 0 },
+		description:
+			'How long to wait for Sonoran to answer one request. A request that timed out may still have been applied.',
+	},
+];
+
+/** The defaults are those of the Options entries above. */
+export const DEFAULT_POLICY = Object.fromEntries(
+	requestPolicyOptions.map((option) => [option.name, option.default]),
+) as unknown as RequestPolicy;
+
+export function readRequestPolicy(ctx: IExecuteFunctions): RequestPolicy {
+	const policy = { ...DEFAULT_POLICY };
+	for (const name of Object.keys(policy) as Array<keyof RequestPolicy>) {
+		const value = ctx.getNodeParameter(`options.${name}`, 0, policy[name]);
+		if (typeof value === 'number' && Number.isFinite(value) && value >= 0) policy[name] = value;
+	}
+	policy.timeoutMs = Math.max(1, policy.timeoutMs);
+	return policy;
+}
