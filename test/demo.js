@@ -28,7 +28,8 @@ const WEBHOOK_ITEMS = [
 
 function printUnits(title, units) {
 	console.log(`\n${title}`);
-	for (const unit of units) console.log(`  - ${unit.apiId.padEnd(28)} ${unit.name ?? ''} (server ${unit.serverId})`);
+	for (const unit of units)
+		console.log(`  - ${unit.apiId.padEnd(28)} ${unit.name ?? ''} (server ${unit.serverId})`);
 	if (units.length === 0) console.log('  (none)');
 }
 

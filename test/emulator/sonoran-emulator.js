@@ -108,13 +108,15 @@ async function handle(state, request, response) {
 	for await (const chunk of request) chunks.push(chunk);
 	const rawBody = Buffer.concat(chunks).toString('utf8');
 	const path = new URL(request.url, 'http://emulator').pathname.replace(/\/+$/, '') || '/';
-	state.requests.push({
+	const record = {
 		method: request.method,
 		path,
 		headers: request.headers,
 		rawBody,
 		at: Date.now(),
-	});
+		status: 0,
+	};
+	state.requests.push(record);
 
 	const fault = takeFault(state, path);
 	if (fault?.delayMs) await sleep(fault.delayMs);
@@ -128,6 +130,7 @@ async function handle(state, request, response) {
 	else if (request.method !== 'POST') answer = text(200, ANSWERS.backendReached);
 	else answer = answerV1(state, path, rawBody);
 	if (response.destroyed) return;
+	record.status = answer.status;
 	response.writeHead(answer.status, answer.headers);
 	response.end(answer.body);
 }
@@ -141,7 +144,8 @@ async function handle(state, request, response) {
  */
 async function startEmulator(options = {}) {
 	/**
-	 * @typedef {{ method: string, path: string, headers: Record<string, string | string[] | undefined>, rawBody: string, at: number }} RecordedRequest
+	 * @typedef {{ method: string, path: string, headers: Record<string, string | string[] | undefined>, rawBody: string, at: number, status: number }} RecordedRequest
+	 *   `status` is what was answered; 0 when the connection was dropped or the client had gone.
 	 * @typedef {{ apiId: string, reason: string, serverId: number }} RecordedKick
 	 * @typedef {{ status?: number, body?: string, headers?: Record<string, string>, delayMs?: number, drop?: boolean, path?: string, times?: number }} Fault
 	 */

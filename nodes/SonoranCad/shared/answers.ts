@@ -33,9 +33,9 @@ export type Verdict = { ok: true; answer: string } | { ok: false; failure: Sonor
 
 const STATUS_PAGE = 'https://status.sonoransoftware.com';
 
-/** Worth retrying: rate limited, a server error, or no answer (but not a cancelled execution). */
+/** Worth retrying: rate limited, a server error, or no answer. */
 export function isTransient(answer: SonoranAnswer | SonoranNoAnswer): boolean {
-	if ('failure' in answer) return answer.failure !== 'cancelled';
+	if ('failure' in answer) return true;
 	return answer.statusCode === 429 || answer.statusCode >= 500;
 }
 
@@ -173,14 +173,6 @@ export function judgeV1Answer(endpoint: EndpointAnswers, delivery: Delivery): Ve
 function noAnswerFailure(answer: SonoranNoAnswer, attempts: number): SonoranFailure {
 	const base = { fatal: false, blamesItems: false, statusCode: 0, answer: '' };
 	const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
-	if (answer.failure === 'cancelled') {
-		return {
-			...base,
-			fatal: true,
-			message: 'The execution was cancelled',
-			description: 'No further requests were sent.',
-		};
-	}
 	if (answer.failure === 'timeout') {
 		return {
 			...base,

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { isAmbiguous, isTransient } from './answers';
 import { CREDENTIAL_NAME, type SonoranConnection } from './connection';
@@ -16,7 +16,7 @@ export interface SonoranAnswer {
 /** A request that got no HTTP answer at all. */
 export interface SonoranNoAnswer {
 	statusCode: 0;
-	failure: 'timeout' | 'network' | 'cancelled';
+	failure: 'timeout' | 'network';
 	/** The system error code, such as ECONNRESET, when there is one. */
 	code?: string;
 }
@@ -31,7 +31,15 @@ export interface Delivery {
 
 const REDACTED = '**hidden**';
 
-const CANCELLED: SonoranNoAnswer = { statusCode: 0, failure: 'cancelled' };
+/**
+ * Ends the node when the execution is cancelled. "canceled" in the message is how n8n tells a
+ * cancellation from a failure, so the execution ends as canceled, not as an error.
+ */
+function cancelled(ctx: IExecuteFunctions): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), 'The execution was canceled', {
+		description: 'No further requests were sent to Sonoran CAD.',
+	});
+}
 
 /**
  * Sends one v1 request, `POST {base}/{path}` with `{type, data}` (the credential adds `id` and
@@ -50,9 +58,8 @@ export async function requestV1(
 	let waitedMs = 0;
 	let ambiguous = false;
 	for (let attempt = 1; ; attempt++) {
-		if (!(await wait(bookSlot(connection.paceKey, policy.intervalMs), signal))) {
-			return { answer: CANCELLED, attempts: attempt - 1, ambiguous };
-		}
+		if (!(await wait(bookSlot(connection.paceKey, policy.intervalMs), signal)))
+			throw cancelled(ctx);
 		const answer = await sendOnce(ctx, connection, path, type, data);
 		if (!isTransient(answer) || attempt > policy.maxRetries)
 			return { answer, attempts: attempt, ambiguous };
@@ -62,7 +69,7 @@ export async function requestV1(
 		if (waitedMs + delayMs > policy.maxRetryWaitMs) return { answer, attempts: attempt, ambiguous };
 		if (answer.statusCode === 429) holdUntil(connection.paceKey, Date.now() + delayMs);
 		ambiguous ||= isAmbiguous(answer);
-		if (!(await wait(delayMs, signal))) return { answer: CANCELLED, attempts: attempt, ambiguous };
+		if (!(await wait(delayMs, signal))) throw cancelled(ctx);
 		waitedMs += delayMs;
 	}
 }
@@ -109,7 +116,8 @@ async function sendOnce(
 			headers: response.headers ?? {},
 		};
 	} catch (error) {
-		return describeFailure(ctx, error);
+		if (ctx.getExecutionCancelSignal()?.aborted) throw cancelled(ctx);
+		return describeFailure(error);
 	}
 }
 
@@ -124,8 +132,7 @@ export function redact(text: string, secret: string): string {
 	return secret.length >= 4 ? text.split(secret).join(REDACTED) : text;
 }
 
-function describeFailure(ctx: IExecuteFunctions, error: unknown): SonoranNoAnswer {
-	if (ctx.getExecutionCancelSignal()?.aborted) return CANCELLED;
+function describeFailure(error: unknown): SonoranNoAnswer {
 	const code = systemErrorCode(error);
 	const timedOut =
 		code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(errorText(error));

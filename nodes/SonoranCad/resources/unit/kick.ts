@@ -84,9 +84,17 @@ class KickRun {
 	 * halves until each unknown unit is alone, so the good units are still kicked. A half that
 	 * must hold an unknown unit (its sibling went through) is split without being sent whole.
 	 */
-	async settle(batch: KickTarget[], knownToFail = false, ambiguous = false): Promise<void> {
+	async settle(
+		batch: KickTarget[],
+		knownFailure?: SonoranFailure,
+		ambiguous = false,
+	): Promise<void> {
 		if (this.fatal) return this.failAll(batch, this.fatal);
-		if (knownToFail && batch.length > 1) return await this.split(batch, ambiguous);
+		if (knownFailure) {
+			return batch.length > 1
+				? await this.split(batch, knownFailure, ambiguous)
+				: this.failAll(batch, knownFailure);
+		}
 
 		const delivery = await requestV1(
 			this.ctx,
@@ -95,7 +103,9 @@ class KickRun {
 			'KICK_UNIT',
 			batch.map(targetFields),
 		);
-		const verdict = judgeV1Answer(KICK_ANSWERS, delivery);
+		// A unit of this batch may have been kicked by an earlier unclear attempt of its parent.
+		const unclear = ambiguous || delivery.ambiguous;
+		const verdict = judgeV1Answer(KICK_ANSWERS, { ...delivery, ambiguous: unclear });
 		if (verdict.ok) {
 			for (const target of batch) {
 				this.results.succeed(target.itemIndex, {
@@ -110,18 +120,23 @@ class KickRun {
 		const { failure } = verdict;
 		if (failure.fatal) this.fatal = failure;
 		if (failure.blamesItems && batch.length > 1) {
-			return await this.split(batch, ambiguous || delivery.ambiguous);
+			return await this.split(batch, failure, unclear);
 		}
 		this.failAll(batch, failure);
 	}
 
-	private async split(batch: KickTarget[], ambiguous: boolean): Promise<void> {
+	/** `failure` is the refusal of the whole batch, which one of its halves must have caused. */
+	private async split(
+		batch: KickTarget[],
+		failure: SonoranFailure,
+		ambiguous: boolean,
+	): Promise<void> {
 		const half = Math.ceil(batch.length / 2);
 		const [left, right] = [batch.slice(0, half), batch.slice(half)];
 		const kickedBefore = this.kicked;
-		await this.settle(left, false, ambiguous);
+		await this.settle(left, undefined, ambiguous);
 		const leftWentThrough = this.kicked - kickedBefore === left.length;
-		await this.settle(right, leftWentThrough, ambiguous);
+		await this.settle(right, leftWentThrough ? failure : undefined, ambiguous);
 	}
 
 	private failAll(batch: KickTarget[], failure: SonoranFailure): void {
