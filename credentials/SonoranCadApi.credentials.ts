@@ -18,7 +18,8 @@ export class SonoranCadApi implements ICredentialType {
 		dark: 'file:../nodes/SonoranCad/sonorancad.dark.svg',
 	};
 
-	documentationUrl = 'https://docs.sonoransoftware.com/cad/api-integration/getting-started';
+	documentationUrl =
+		'https://docs.sonoransoftware.com/cad/api-integration/getting-started/retrieving-your-credentials';
 
 	properties: INodeProperties[] = [
 		{
@@ -27,7 +28,7 @@ export class SonoranCadApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'Shown in Sonoran CAD under Admin → Advanced → API Keys',
+			description: 'Shown in Sonoran CAD under Admin → In-Game Integration → API',
 		},
 		{
 			displayName: 'API Key',
@@ -36,7 +37,7 @@ export class SonoranCadApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'The community API key from Admin → Advanced → API Keys',
+			description: 'The community API key from Admin → In-Game Integration → API',
 		},
 		{
 			displayName: 'Environment',
@@ -103,7 +104,7 @@ export class SonoranCadApi implements ICredentialType {
 				properties: {
 					value: 400,
 					message:
-						'Sonoran CAD refused these credentials (INVALID COMMUNITY ID, INVALID API KEY or API IS NOT ENABLED FOR THIS COMMUNITY). Copy the Community ID and API Key again from Admin → Advanced → API Keys, and check that the API is enabled for the community.',
+						'Sonoran CAD refused these credentials (INVALID COMMUNITY ID, INVALID API KEY or API IS NOT ENABLED FOR THIS COMMUNITY). Copy the Community ID and API Key again from Admin → In-Game Integration → API, and check that the API is enabled for the community.',
 				},
 			},
 			{

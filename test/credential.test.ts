@@ -52,7 +52,7 @@ describe('Sonoran CAD API credential test (GET_VERSION)', () => {
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/Sonoran CAD refused these credentials/);
 		expect(result.message).toContain(answer);
-		expect(result.message).toMatch(/Admin → Advanced → API Keys/);
+		expect(result.message).toMatch(/Admin → In-Game Integration → API/);
 		expect(emulator!.requests).toHaveLength(1);
 	});
 

@@ -51,19 +51,19 @@ const REFUSALS: Array<{ match: (text: string) => boolean; message: string; descr
 			match: (text) => text === 'INVALID API KEY',
 			message: 'Sonoran CAD rejected the API key (INVALID API KEY)',
 			description:
-				"Open the Sonoran CAD API credential and paste the API key again from Sonoran CAD's Admin → Advanced → API Keys. A key that was regenerated in Sonoran stops working at once.",
+				"Open the Sonoran CAD API credential and paste the API key again from Sonoran CAD's Admin → In-Game Integration → API. A key that was regenerated in Sonoran stops working at once.",
 		},
 		{
 			match: (text) => text === 'INVALID COMMUNITY ID',
 			message: 'Sonoran CAD does not know this community ID (INVALID COMMUNITY ID)',
 			description:
-				"Open the Sonoran CAD API credential and copy the Community ID again from Sonoran CAD's Admin → Advanced → API Keys. Also check that Environment matches where the community lives (Production for live communities).",
+				"Open the Sonoran CAD API credential and copy the Community ID again from Sonoran CAD's Admin → In-Game Integration → API. Also check that Environment matches where the community lives (Production for live communities).",
 		},
 		{
 			match: (text) => text === 'API IS NOT ENABLED FOR THIS COMMUNITY',
 			message: 'The API is not enabled for this community (API IS NOT ENABLED FOR THIS COMMUNITY)',
 			description:
-				"Enable the API in Sonoran CAD's admin panel (Admin → Advanced → API Keys) and run the workflow again.",
+				"Enable the API in Sonoran CAD's admin panel (Admin → In-Game Integration → API) and run the workflow again.",
 		},
 		{
 			match: (text) => text === 'INVALID REQUEST TYPE',
