@@ -8,5 +8,7 @@ module.exports = {
 		// type-checks the tests.
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
 	},
+	// Closes every emulator a test started.
+	setupFilesAfterEnv: ['<rootDir>/test/support/close-emulators.ts'],
 	testTimeout: 30000,
 };

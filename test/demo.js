@@ -8,7 +8,7 @@
 const path = require('node:path');
 
 const { startEmulator } = require('./emulator/sonoran-emulator');
-const { chain, outputsOf, packageNode, runWorkflow, sourceNode } = require('./support/n8n-harness');
+const { outputsOf, runAgainstEmulator } = require('./support/n8n-harness');
 
 const dist = path.join(__dirname, '..', 'dist');
 const { SonoranCad } = require(path.join(dist, 'nodes/SonoranCad/SonoranCad.node.js'));
@@ -39,29 +39,17 @@ async function main() {
 		console.log(`Sonoran CAD emulator on ${emulator.url} (community "${emulator.communityId}")`);
 		printUnits('Active units before:', emulator.activeUnits());
 
-		const run = await runWorkflow({
-			nodeClasses: [SonoranCad],
-			credentialClasses: [SonoranCadApi],
-			credentials: {
-				'cred-1': {
-					communityId: emulator.communityId,
-					apiKey: emulator.apiKey,
-					environment: 'custom',
-					baseUrl: emulator.url,
-				},
+		const run = await runAgainstEmulator({
+			classes: { nodeClasses: [SonoranCad], credentialClasses: [SonoranCadApi] },
+			emulator,
+			items: WEBHOOK_ITEMS,
+			parameters: {
+				resource: 'unit',
+				operation: 'kick',
+				apiId: '={{ $json.apiId }}',
+				reason: '={{ "leaving the server (" + $json.player + ")" }}',
+				serverId: 1,
 			},
-			nodes: [
-				sourceNode(WEBHOOK_ITEMS),
-				packageNode('sonoranCad', {
-					resource: 'unit',
-					operation: 'kick',
-					apiId: '={{ $json.apiId }}',
-					reason: '={{ "leaving the server (" + $json.player + ")" }}',
-					serverId: 1,
-				}),
-			],
-			connections: chain('Webhook Items', 'Sonoran CAD'),
-			startNode: 'Webhook Items',
 		});
 
 		console.log('\nSent to Sonoran CAD:');

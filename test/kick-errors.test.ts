@@ -139,20 +139,15 @@ const CASES: AnswerCase[] = [
 ];
 
 describe('Unit → Kick: every documented answer becomes a clear error', () => {
-	let emulator: Emulator | undefined;
-	afterEach(async () => {
-		await emulator?.close();
-		emulator = undefined;
-	});
-
 	async function runCase(testCase: AnswerCase, options: Partial<KickOptions>) {
-		emulator = await emulatorWithUnits(['A', 'B', 'C']);
+		const emulator = await emulatorWithUnits(['A', 'B', 'C']);
 		const extra = testCase.setup(emulator) ?? {};
-		return await runKick(emulator, {
+		const result = await runKick(emulator, {
 			items: [{ apiId: 'A' }, { apiId: 'B' }, { apiId: 'C' }],
 			...options,
 			...extra,
 		});
+		return { ...result, emulator };
 	}
 
 	// Retries have their own suite (kick-reliability); here each batch is sent once.
@@ -160,16 +155,16 @@ describe('Unit → Kick: every documented answer becomes a clear error', () => {
 
 	describe.each(CASES)('$name', (testCase) => {
 		it('stops the workflow with a message saying what happened and a description saying what to do', async () => {
-			const { run } = await runCase(testCase, { parameters: { options: once } });
+			const { run, emulator } = await runCase(testCase, { parameters: { options: once } });
 			expect(run.status).toBe('error');
 			const error = runError(run as IRun);
 			expect(error?.message).toMatch(testCase.message);
 			expect(error?.description).toMatch(testCase.description);
-			expect(emulator!.kicks).toEqual([]);
+			expect(emulator.kicks).toEqual([]);
 		});
 
 		it('with Continue On Fail, gives each item its own error item paired to it', async () => {
-			const { run, output } = await runCase(testCase, {
+			const { run, output, emulator } = await runCase(testCase, {
 				onError: 'continueRegularOutput',
 				parameters: { options: { ...once, batchSize: 1 } },
 			});
@@ -181,7 +176,7 @@ describe('Unit → Kick: every documented answer becomes a clear error', () => {
 				expect(itemError(item).description).toMatch(testCase.description);
 			});
 			// A configuration error is the same for every request: only the first one is sent.
-			const sent = emulator!.requests.filter((r) => r.path.endsWith(KICK_PATH)).length;
+			const sent = emulator.requests.filter((r) => r.path.endsWith(KICK_PATH)).length;
 			const expected = testCase.reachesEmulator === false ? 0 : testCase.fatal ? 1 : 3;
 			expect(sent).toBe(expected);
 		});
@@ -189,14 +184,8 @@ describe('Unit → Kick: every documented answer becomes a clear error', () => {
 });
 
 describe('Unit → Kick: partial failures', () => {
-	let emulator: Emulator | undefined;
-	afterEach(async () => {
-		await emulator?.close();
-		emulator = undefined;
-	});
-
 	it('keeps kicking the other batches when one is refused, and routes errors to the error output', async () => {
-		emulator = await emulatorWithUnits(['A', 'C']);
+		const emulator = await emulatorWithUnits(['A', 'C']);
 		const { run, output, errorOutput } = await runKick(emulator, {
 			items: [{ apiId: 'A' }, { apiId: 'GONE' }, { apiId: 'C' }],
 			parameters: { options: { batchSize: 1 } },
@@ -218,7 +207,7 @@ describe('Unit → Kick: partial failures', () => {
 	});
 
 	it('says how many units were already kicked when it stops part way', async () => {
-		emulator = await emulatorWithUnits(['A', 'B']);
+		const emulator = await emulatorWithUnits(['A', 'B']);
 		const { run } = await runKick(emulator, {
 			items: [{ apiId: 'A' }, { apiId: 'B' }, { apiId: 'GONE' }],
 			parameters: { options: { batchSize: 2 } },
@@ -231,7 +220,7 @@ describe('Unit → Kick: partial failures', () => {
 	});
 
 	it('refuses a custom Base URL that is not a URL, before sending anything', async () => {
-		emulator = await emulatorWithUnits(['A']);
+		const emulator = await emulatorWithUnits(['A']);
 		const { run } = await runKick(emulator, {
 			items: [{ apiId: 'A' }],
 			credential: { baseUrl: '127.0.0.1:8080' },

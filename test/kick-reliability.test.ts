@@ -25,59 +25,48 @@ function gaps(emulator: Emulator): number[] {
 /** No pacing and quick backoff, so that only what a test sets shapes the timing. */
 const FAST = { intervalMs: 0, retryDelayMs: 50 };
 
-describe('Unit → Kick under rate limits, outages and bad units', () => {
-	let emulator: Emulator | undefined;
-	afterEach(async () => {
-		await emulator?.close();
-		emulator = undefined;
+/** Kicks unit A after `fault` is queued: the first attempt meets it, the retry must kick A. */
+async function expectKickedOnRetry(
+	fault: Parameters<Emulator['queueFault']>[0],
+): Promise<Emulator> {
+	const emulator = await emulatorWithUnits(['A']);
+	emulator.queueFault(fault);
+	const { run, output } = await runKick(emulator, {
+		items: [{ apiId: 'A' }],
+		parameters: { options: FAST },
 	});
+	expect(run.status).toBe('success');
+	expect(output[0].json.kicked).toBe(true);
+	expect(emulator.requests).toHaveLength(2);
+	expect(emulator.kicks.map((k) => k.apiId)).toEqual(['A']);
+	return emulator;
+}
 
+describe('Unit → Kick under rate limits, outages and bad units', () => {
 	describe('429', () => {
-		it('waits for Retry-After given in seconds, then retries', async () => {
-			emulator = await emulatorWithUnits(['A']);
-			emulator.queueFault({
+		it.each([
+			['Retry-After in seconds', () => ({ 'retry-after': '1' })],
+			// HTTP dates have whole seconds: the wait is between 1 and 2 seconds.
+			[
+				'Retry-After as an HTTP date',
+				() => ({ 'retry-after': new Date(Date.now() + 2000).toUTCString() }),
+			],
+			['RateLimit-Reset in seconds', () => ({ 'ratelimit-reset': '1' })],
+			[
+				'X-RateLimit-Reset as epoch seconds',
+				() => ({ 'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + 2) }),
+			],
+		])('waits as %s asks, then retries and kicks', async (_name, headers) => {
+			const emulator = await expectKickedOnRetry({
 				status: 429,
 				body: '{"message":"API rate limit exceeded"}',
-				headers: { 'retry-after': '1' },
+				headers: headers(),
 			});
-			const { run, output } = await runKick(emulator, {
-				items: [{ apiId: 'A' }],
-				parameters: { options: FAST },
-			});
-
-			expect(run.status).toBe('success');
-			expect(output[0].json.kicked).toBe(true);
-			expect(emulator.requests).toHaveLength(2);
-			expect(gaps(emulator)[0]).toBeGreaterThanOrEqual(950);
-		});
-
-		it('waits for Retry-After given as an HTTP date', async () => {
-			emulator = await emulatorWithUnits(['A']);
-			const retryAt = new Date(Date.now() + 2000).toUTCString();
-			emulator.queueFault({ status: 429, headers: { 'retry-after': retryAt } });
-			const { output } = await runKick(emulator, {
-				items: [{ apiId: 'A' }],
-				parameters: { options: FAST },
-			});
-
-			expect(output[0].json.kicked).toBe(true);
-			// HTTP dates have whole seconds: the wait is between 1 and 2 seconds.
-			expect(gaps(emulator)[0]).toBeGreaterThanOrEqual(950);
-		});
-
-		it('reads RateLimit-Reset when there is no Retry-After', async () => {
-			emulator = await emulatorWithUnits(['A']);
-			emulator.queueFault({ status: 429, headers: { 'ratelimit-reset': '1' } });
-			const { output } = await runKick(emulator, {
-				items: [{ apiId: 'A' }],
-				parameters: { options: FAST },
-			});
-			expect(output[0].json.kicked).toBe(true);
 			expect(gaps(emulator)[0]).toBeGreaterThanOrEqual(950);
 		});
 
 		it('backs off on its own when the 429 names no wait', async () => {
-			emulator = await emulatorWithUnits(['A']);
+			const emulator = await emulatorWithUnits(['A']);
 			emulator.queueFault({ status: 429 });
 			const { output } = await runKick(emulator, {
 				items: [{ apiId: 'A' }],
@@ -89,7 +78,7 @@ describe('Unit → Kick under rate limits, outages and bad units', () => {
 		});
 
 		it('fails only that batch, saying "rate limited" and what to change, once retries run out', async () => {
-			emulator = await emulatorWithUnits(['A', 'B']);
+			const emulator = await emulatorWithUnits(['A', 'B']);
 			emulator.queueFault({ status: 429, times: 3 });
 			const { output } = await runKick(emulator, {
 				items: [{ apiId: 'A' }, { apiId: 'B' }],
@@ -108,7 +97,7 @@ describe('Unit → Kick under rate limits, outages and bad units', () => {
 		});
 
 		it('does not wait longer than Max Retry Wait: a longer Retry-After fails at once', async () => {
-			emulator = await emulatorWithUnits(['A']);
+			const emulator = await emulatorWithUnits(['A']);
 			emulator.queueFault({ status: 429, headers: { 'retry-after': '120' } });
 			const started = Date.now();
 			const { run } = await runKick(emulator, {
@@ -122,7 +111,7 @@ describe('Unit → Kick under rate limits, outages and bad units', () => {
 		});
 
 		it('holds the following batches back for the Retry-After too', async () => {
-			emulator = await emulatorWithUnits(['A', 'B']);
+			const emulator = await emulatorWithUnits(['A', 'B']);
 			emulator.queueFault({ status: 429, headers: { 'retry-after': '1' } });
 			await runKick(emulator, {
 				items: [{ apiId: 'A' }, { apiId: 'B' }],
@@ -153,20 +142,11 @@ describe('Unit → Kick under rate limits, outages and bad units', () => {
 			],
 			['a reset connection', { drop: true }],
 		])('retries after %s with backoff, and the retry kicks', async (_name, fault) => {
-			emulator = await emulatorWithUnits(['A']);
-			emulator.queueFault(fault);
-			const { run, output } = await runKick(emulator, {
-				items: [{ apiId: 'A' }],
-				parameters: { options: FAST },
-			});
-			expect(run.status).toBe('success');
-			expect(output[0].json.kicked).toBe(true);
-			expect(emulator.requests).toHaveLength(2);
-			expect(emulator.kicks.map((k) => k.apiId)).toEqual(['A']);
+			await expectKickedOnRetry(fault);
 		});
 
 		it('gives up after Max Retries on a lasting outage, and says so', async () => {
-			emulator = await emulatorWithUnits(['A']);
+			const emulator = await emulatorWithUnits(['A']);
 			emulator.queueFault({ status: 503, body: 'down', times: 10 });
 			const { run } = await runKick(emulator, {
 				items: [{ apiId: 'A' }],
@@ -179,7 +159,7 @@ describe('Unit → Kick under rate limits, outages and bad units', () => {
 		});
 
 		it('retries a request slower than the timeout, and reports that the slow one was applied after all', async () => {
-			emulator = await emulatorWithUnits(['A', 'B']);
+			const emulator = await emulatorWithUnits(['A', 'B']);
 			// The emulator applies the slow request at 400 ms, after the node gave up on it at 300 ms
 			// and before its retry (at least 300 ms later).
 			emulator.queueFault({ delayMs: 400 });
@@ -200,7 +180,7 @@ describe('Unit → Kick under rate limits, outages and bad units', () => {
 		});
 
 		it('reports a timeout when every attempt times out', async () => {
-			emulator = await emulatorWithUnits(['A']);
+			const emulator = await emulatorWithUnits(['A']);
 			emulator.queueFault({ delayMs: 600, status: 200, body: 'UNIT KICKED', times: 2 });
 			const { run } = await runKick(emulator, {
 				items: [{ apiId: 'A' }],
@@ -211,7 +191,7 @@ describe('Unit → Kick under rate limits, outages and bad units', () => {
 		});
 
 		it('does not retry a garbled answer, which may have been applied', async () => {
-			emulator = await emulatorWithUnits(['A']);
+			const emulator = await emulatorWithUnits(['A']);
 			emulator.queueFault({ status: 200, body: '\u0000\u0001garbage' });
 			const { run } = await runKick(emulator, {
 				items: [{ apiId: 'A' }],
@@ -222,7 +202,7 @@ describe('Unit → Kick under rate limits, outages and bad units', () => {
 		});
 
 		it('never retries a configuration error', async () => {
-			emulator = await emulatorWithUnits(['A']);
+			const emulator = await emulatorWithUnits(['A']);
 			const { run } = await runKick(emulator, {
 				items: [{ apiId: 'A' }],
 				credential: { apiKey: 'wrong' },
@@ -237,13 +217,13 @@ describe('Unit → Kick under rate limits, outages and bad units', () => {
 		async function kickWithUnknown(size: number, unknownAt: number[]) {
 			const ids = unitIds(size);
 			const unknown = new Set(unknownAt.map((i) => ids[i]));
-			emulator = await emulatorWithUnits(ids.filter((id) => !unknown.has(id)));
+			const emulator = await emulatorWithUnits(ids.filter((id) => !unknown.has(id)));
 			const { output } = await runKick(emulator, {
 				items: ids.map((apiId) => ({ apiId })),
 				parameters: { options: FAST },
 				onError: 'continueRegularOutput',
 			});
-			return { ids, unknown, output };
+			return { ids, unknown, output, emulator };
 		}
 
 		it.each([
@@ -259,9 +239,9 @@ describe('Unit → Kick under rate limits, outages and bad units', () => {
 		])(
 			'in a batch of %i with unknown units at %j: kicks the rest, fails only those, in %i requests',
 			async (size, unknownAt, requests) => {
-				const { ids, unknown, output } = await kickWithUnknown(size, unknownAt);
+				const { ids, unknown, output, emulator } = await kickWithUnknown(size, unknownAt);
 
-				expect(emulator!.requests).toHaveLength(requests);
+				expect(emulator.requests).toHaveLength(requests);
 				expect(output).toHaveLength(size);
 				output.forEach((item, index) => {
 					expect(item.pairedItem).toEqual({ item: index });
@@ -269,7 +249,7 @@ describe('Unit → Kick under rate limits, outages and bad units', () => {
 						expect(itemError(item).message).toMatch(/no active unit with this API ID/);
 					else expect(item.json).toMatchObject({ apiId: ids[index], kicked: true });
 				});
-				expect(emulator!.kicks.map((k) => k.apiId).sort()).toEqual(
+				expect(emulator.kicks.map((k) => k.apiId).sort()).toEqual(
 					ids.filter((id) => !unknown.has(id)).sort(),
 				);
 			},
@@ -278,17 +258,15 @@ describe('Unit → Kick under rate limits, outages and bad units', () => {
 		it('costs at most 15 requests for 1 unknown unit in 100, wherever it is', async () => {
 			const costs: number[] = [];
 			for (const position of [0, 12, 49, 50, 63, 87, 99]) {
-				await kickWithUnknown(100, [position]);
-				costs.push(emulator!.requests.length);
-				await emulator!.close();
-				emulator = undefined;
+				const { emulator } = await kickWithUnknown(100, [position]);
+				costs.push(emulator.requests.length);
 			}
 			expect(Math.max(...costs)).toBeLessThanOrEqual(15);
 		});
 
 		it('stops at the first unknown unit when the node stops on errors, after kicking what it could before it', async () => {
 			const ids = unitIds(4);
-			emulator = await emulatorWithUnits([ids[0], ids[1], ids[3]]);
+			const emulator = await emulatorWithUnits([ids[0], ids[1], ids[3]]);
 			const { run } = await runKick(emulator, {
 				items: ids.map((apiId) => ({ apiId })),
 				parameters: { options: FAST },
@@ -306,7 +284,7 @@ describe('Unit → Kick under rate limits, outages and bad units', () => {
 		// Positions 3, 103, 203, …: one unknown unit in each batch of 100.
 		const unknown = new Set(ids.filter((_, i) => (i * 37) % 100 === 11));
 		expect(unknown.size).toBe(10);
-		emulator = await emulatorWithUnits(ids.filter((id) => !unknown.has(id)));
+		const emulator = await emulatorWithUnits(ids.filter((id) => !unknown.has(id)));
 		const { output, errorOutput } = await runKick(emulator, {
 			items: ids.map((apiId) => ({ apiId })),
 			parameters: { options: FAST },
@@ -332,7 +310,7 @@ describe('Unit → Kick under rate limits, outages and bad units', () => {
 		// A unit in a request answered UNIT KICKED is never sent again.
 		const requests = emulator.requests.map((request, i) => ({
 			status: request.status,
-			ids: kickRequests(emulator!)[i],
+			ids: kickRequests(emulator)[i],
 		}));
 		requests.forEach((request, i) => {
 			if (request.status !== 200) return;
@@ -345,7 +323,7 @@ describe('Unit → Kick under rate limits, outages and bad units', () => {
 	});
 
 	it('stops waiting and sends nothing more when the execution is cancelled during a wait', async () => {
-		emulator = await emulatorWithUnits(['A', 'B']);
+		const emulator = await emulatorWithUnits(['A', 'B']);
 		emulator.queueFault({ status: 429, headers: { 'retry-after': '30' } });
 		let cancel: () => void = () => undefined;
 		const started = Date.now();
@@ -366,7 +344,7 @@ describe('Unit → Kick under rate limits, outages and bad units', () => {
 	});
 
 	it('paces by default: a burst of 3 requests, then about one a second', async () => {
-		emulator = await emulatorWithUnits(unitIds(5));
+		const emulator = await emulatorWithUnits(unitIds(5));
 		await runKick(emulator, {
 			items: unitIds(5).map((apiId) => ({ apiId })),
 			parameters: { options: { batchSize: 1 } },

@@ -1,11 +1,4 @@
-import {
-	emulatorWithUnits,
-	itemError,
-	KICK_PATH,
-	runError,
-	runKick,
-	type Emulator,
-} from './support/fixtures';
+import { emulatorWithUnits, itemError, KICK_PATH, runError, runKick } from './support/fixtures';
 
 interface InvalidCase {
 	name: string;
@@ -102,12 +95,6 @@ const INVALID: InvalidCase[] = [
 ];
 
 describe('Unit → Kick: input is checked before anything is sent', () => {
-	let emulator: Emulator | undefined;
-	afterEach(async () => {
-		await emulator?.close();
-		emulator = undefined;
-	});
-
 	describe.each(INVALID)('$name', ({ item, parameters, message, description }) => {
 		const items = (bad: object) => [
 			{ apiId: 'A', why: 'x', server: 1 },
@@ -116,7 +103,7 @@ describe('Unit → Kick: input is checked before anything is sent', () => {
 		];
 
 		it('stops before any request, naming the item and the field', async () => {
-			emulator = await emulatorWithUnits(['A', 'B', 'C']);
+			const emulator = await emulatorWithUnits(['A', 'B', 'C']);
 			const { run } = await runKick(emulator, { items: items(item), parameters });
 			expect(run.status).toBe('error');
 			expect(runError(run)?.message).toMatch(message);
@@ -125,7 +112,7 @@ describe('Unit → Kick: input is checked before anything is sent', () => {
 		});
 
 		it('with Continue On Fail, fails only that item and kicks the others in one request', async () => {
-			emulator = await emulatorWithUnits(['A', 'B', 'C']);
+			const emulator = await emulatorWithUnits(['A', 'B', 'C']);
 			const { output } = await runKick(emulator, {
 				items: items(item),
 				parameters,
@@ -144,7 +131,7 @@ describe('Unit → Kick: input is checked before anything is sent', () => {
 	});
 
 	it('accepts an API ID given as a whole number, and trims text', async () => {
-		emulator = await emulatorWithUnits(['12345', 'steam:1']);
+		const emulator = await emulatorWithUnits(['12345', 'steam:1']);
 		const { output } = await runKick(emulator, {
 			items: [{ apiId: 12345 }, { apiId: '  steam:1\n' }],
 		});
@@ -153,7 +140,7 @@ describe('Unit → Kick: input is checked before anything is sent', () => {
 	});
 
 	it('sends no request at all when every item is invalid', async () => {
-		emulator = await emulatorWithUnits(['A']);
+		const emulator = await emulatorWithUnits(['A']);
 		const { run, output } = await runKick(emulator, {
 			items: [{ apiId: '' }, {}],
 			onError: 'continueRegularOutput',

@@ -1,14 +1,8 @@
-import { emulatorWithUnits, KICK_PATH, runKick, unitIds, type Emulator } from './support/fixtures';
+import { emulatorWithUnits, KICK_PATH, runKick, unitIds } from './support/fixtures';
 
 describe('Unit → Kick: requests and output', () => {
-	let emulator: Emulator | undefined;
-	afterEach(async () => {
-		await emulator?.close();
-		emulator = undefined;
-	});
-
 	it('sends one v1 KICK_UNIT request with the credential in the body and kicks the units', async () => {
-		emulator = await emulatorWithUnits(['STEAM:1', 'DISCORD:2', 'LEFT-ALONE']);
+		const emulator = await emulatorWithUnits(['STEAM:1', 'DISCORD:2', 'LEFT-ALONE']);
 		const { run, output } = await runKick(emulator, {
 			items: [{ apiId: 'STEAM:1' }, { apiId: 'DISCORD:2' }],
 		});
@@ -53,7 +47,7 @@ describe('Unit → Kick: requests and output', () => {
 	});
 
 	it('resolves per-item expressions for every parameter', async () => {
-		emulator = await emulatorWithUnits([]);
+		const emulator = await emulatorWithUnits([]);
 		emulator.addUnits([
 			{ apiId: 'A', serverId: 2 },
 			{ apiId: 'B', serverId: 3 },
@@ -83,7 +77,7 @@ describe('Unit → Kick: requests and output', () => {
 
 	it('splits 250 items into 3 requests at batch size 100, in input order, one output per input', async () => {
 		const ids = unitIds(250);
-		emulator = await emulatorWithUnits(ids);
+		const emulator = await emulatorWithUnits(ids);
 		const { output } = await runKick(emulator, {
 			items: ids.map((apiId) => ({ apiId })),
 			parameters: { options: { batchSize: 100 } },
@@ -103,17 +97,16 @@ describe('Unit → Kick: requests and output', () => {
 	});
 
 	it('uses batches of 100 by default and honours a smaller batch size', async () => {
-		emulator = await emulatorWithUnits(unitIds(101));
-		await runKick(emulator, { items: unitIds(101).map((apiId) => ({ apiId })) });
-		expect(emulator.bodiesTo(KICK_PATH).map((body) => body.data.length)).toEqual([100, 1]);
+		const byDefault = await emulatorWithUnits(unitIds(101));
+		await runKick(byDefault, { items: unitIds(101).map((apiId) => ({ apiId })) });
+		expect(byDefault.bodiesTo(KICK_PATH).map((body) => body.data.length)).toEqual([100, 1]);
 
-		await emulator.close();
-		emulator = await emulatorWithUnits(unitIds(5));
-		await runKick(emulator, {
+		const byTwo = await emulatorWithUnits(unitIds(5));
+		await runKick(byTwo, {
 			items: unitIds(5).map((apiId) => ({ apiId })),
 			parameters: { options: { batchSize: 2 } },
 		});
-		expect(emulator.bodiesTo(KICK_PATH).map((body) => body.data.length)).toEqual([2, 2, 1]);
+		expect(byTwo.bodiesTo(KICK_PATH).map((body) => body.data.length)).toEqual([2, 2, 1]);
 	});
 
 	it('maps each environment to its API root (checked without sending anything)', async () => {

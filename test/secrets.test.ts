@@ -21,12 +21,6 @@ beforeAll(() => {
 afterAll(() => stopRecording());
 
 describe('The API key stays secret', () => {
-	let emulator: Emulator | undefined;
-	afterEach(async () => {
-		await emulator?.close();
-		emulator = undefined;
-	});
-
 	const scenarios: Array<{ name: string; setup: (emulator: Emulator) => Partial<KickOptions> }> = [
 		{ name: 'successful kicks', setup: () => ({}) },
 		{ name: 'a refused batch, stopping the workflow', setup: (e) => (e.clearUnits(), {}) },
@@ -50,7 +44,7 @@ describe('The API key stays secret', () => {
 	];
 
 	it.each(scenarios)('is absent from the run data and the logs after $name', async ({ setup }) => {
-		emulator = await emulatorWithUnits(['A', 'B'], { apiKey: TRACEABLE_KEY });
+		const emulator = await emulatorWithUnits(['A', 'B'], { apiKey: TRACEABLE_KEY });
 		const options = setup(emulator);
 		takeLogs();
 		const { run } = await runKick(emulator, {
@@ -67,7 +61,7 @@ describe('The API key stays secret', () => {
 	});
 
 	it('is replaced by **hidden** when Sonoran echoes it in an answer', async () => {
-		emulator = await emulatorWithUnits(['A'], { apiKey: TRACEABLE_KEY });
+		const emulator = await emulatorWithUnits(['A'], { apiKey: TRACEABLE_KEY });
 		emulator.queueFault({ status: 400, body: `BAD KEY ${TRACEABLE_KEY}` });
 		const { run } = await runKick(emulator, { items: [{ apiId: 'A' }] });
 		expect(runError(run)?.message).toBe('Sonoran CAD refused the request: BAD KEY **hidden**');

@@ -8,7 +8,7 @@
 const { ExecuteContext, RoutingNode } = require('n8n-core');
 const { Workflow, NodeHelpers } = require('n8n-workflow');
 
-const { TestCredentialsHelper, withDefaults } = require('./n8n-harness');
+const { INSTANCE_URLS, TestCredentialsHelper, withDefaults } = require('./n8n-harness');
 
 /**
  * @returns {Promise<{status: 'OK' | 'Error', message: string}>}
@@ -54,12 +54,7 @@ async function testCredential(CredentialClass, data) {
 			{ tested: credentials },
 		),
 		variables: {},
-		restApiUrl: 'http://127.0.0.1:5678/rest',
-		instanceBaseUrl: 'http://127.0.0.1:5678/',
-		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
-		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		...INSTANCE_URLS,
 	};
 	const context = new ExecuteContext(
 		workflow,

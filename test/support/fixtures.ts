@@ -3,7 +3,7 @@ import type { INodeExecutionData, IRun } from 'n8n-workflow';
 import { SonoranCadApi } from '../../credentials/SonoranCadApi.credentials';
 import { SonoranCad } from '../../nodes/SonoranCad/SonoranCad.node';
 import { startEmulator } from '../emulator/sonoran-emulator';
-import { chain, outputsOf, packageNode, runWorkflow, sourceNode } from './n8n-harness';
+import { outputsOf, runAgainstEmulator } from './n8n-harness';
 
 export type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 
@@ -14,11 +14,21 @@ export function unitIds(count: number, prefix = 'U'): string[] {
 	return Array.from({ length: count }, (_, i) => `${prefix}${String(i).padStart(4, '0')}`);
 }
 
+const started: Emulator[] = [];
+
+/** An emulator with these units active on server 1; closed after each test (see closeEmulators). */
 export async function emulatorWithUnits(
 	apiIds: string[],
 	settings: object = {},
 ): Promise<Emulator> {
-	return await startEmulator({ units: apiIds.map((apiId) => ({ apiId })), ...settings });
+	const emulator = await startEmulator({ units: apiIds.map((apiId) => ({ apiId })), ...settings });
+	started.push(emulator);
+	return emulator;
+}
+
+/** Registered for every suite by jest's setupFilesAfterEnv. */
+export async function closeEmulators(): Promise<void> {
+	await Promise.all(started.splice(0).map(async (emulator) => await emulator.close()));
 }
 
 export interface KickRun {
@@ -39,29 +49,13 @@ export interface KickOptions {
 
 /** Runs "Webhook Items → Sonoran CAD (Unit → Kick)" through n8n-core against the emulator. */
 export async function runKick(emulator: Emulator, options: KickOptions): Promise<KickRun> {
-	const settings = options.onError ? { onError: options.onError } : {};
-	const run = (await runWorkflow({
-		nodeClasses: [SonoranCad],
-		credentialClasses: [SonoranCadApi],
-		credentials: {
-			'cred-1': {
-				communityId: emulator.communityId,
-				apiKey: emulator.apiKey,
-				environment: 'custom',
-				baseUrl: emulator.url,
-				...options.credential,
-			},
-		},
-		nodes: [
-			sourceNode(options.items),
-			packageNode(
-				'sonoranCad',
-				{ resource: 'unit', operation: 'kick', ...options.parameters },
-				{ settings },
-			),
-		],
-		connections: chain('Webhook Items', 'Sonoran CAD'),
-		startNode: 'Webhook Items',
+	const run = (await runAgainstEmulator({
+		classes: { nodeClasses: [SonoranCad], credentialClasses: [SonoranCadApi] },
+		emulator,
+		items: options.items,
+		parameters: { resource: 'unit', operation: 'kick', ...options.parameters },
+		settings: options.onError ? { onError: options.onError } : {},
+		credential: options.credential,
 		onStart: options.onStart,
 	})) as IRun;
 	const [output = [], errorOutput = []] = outputsOf(run, 'Sonoran CAD') as INodeExecutionData[][];

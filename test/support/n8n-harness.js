@@ -147,18 +147,23 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	}
 }
 
+/** The instance URLs n8n-core needs to be valid (it builds webhook and resume URLs from them). */
+const INSTANCE_URLS = {
+	restApiUrl: 'http://127.0.0.1:5678/rest',
+	instanceBaseUrl: 'http://127.0.0.1:5678/',
+	webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+	webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+	webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+	formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+};
+
 function additionalDataFor(credentialsHelper, workflowData, executionId) {
 	return {
+		...INSTANCE_URLS,
 		executionId,
 		userId: 'test-user',
 		credentialsHelper,
 		hooks: new ExecutionLifecycleHooks('manual', executionId, workflowData),
-		restApiUrl: 'http://127.0.0.1:5678/rest',
-		instanceBaseUrl: 'http://127.0.0.1:5678/',
-		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
-		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
 		variables: {},
 		currentNodeParameters: undefined,
 	};
@@ -215,6 +220,44 @@ async function runWorkflow({
 	return await execution;
 }
 
+/**
+ * Runs "Webhook Items → Sonoran CAD" with a credential pointing at a local emulator.
+ * @param {object} options
+ * @param {{nodeClasses: Function[], credentialClasses: Function[]}} options.classes from source or dist
+ * @param {{url: string, communityId: string, apiKey: string}} options.emulator
+ * @param {object[]} options.items what the trigger emits
+ * @param {object} options.parameters the Sonoran CAD node's parameters
+ * @param {object} [options.settings] node settings such as `onError`
+ * @param {object} [options.credential] overrides of the stored credential data
+ * @param {Function} [options.onStart] see runWorkflow
+ */
+async function runAgainstEmulator({
+	classes,
+	emulator,
+	items,
+	parameters,
+	settings,
+	credential,
+	onStart,
+}) {
+	return await runWorkflow({
+		...classes,
+		credentials: {
+			'cred-1': {
+				communityId: emulator.communityId,
+				apiKey: emulator.apiKey,
+				environment: 'custom',
+				baseUrl: emulator.url,
+				...credential,
+			},
+		},
+		nodes: [sourceNode(items), packageNode('sonoranCad', parameters, { settings })],
+		connections: chain('Webhook Items', 'Sonoran CAD'),
+		startNode: 'Webhook Items',
+		onStart,
+	});
+}
+
 /** Item Source node with the given items. */
 function sourceNode(items, name = 'Webhook Items') {
 	return {
@@ -261,6 +304,8 @@ function outputsOf(run, nodeName) {
 
 module.exports = {
 	runWorkflow,
+	runAgainstEmulator,
+	INSTANCE_URLS,
 	sourceNode,
 	packageNode,
 	chain,

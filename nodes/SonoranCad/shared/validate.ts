@@ -1,21 +1,24 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+/** Throws the error for a bad value: `problem` completes "<field> …", `fix` overrides the field's fix. */
+export type Reject = (problem: string, fix?: string) => never;
+
+/** Checks one parameter value and returns it in the form the API takes. */
+export type Check<T> = (value: unknown, reject: Reject) => T;
+
 /**
- * Per-item parameter checks, run before anything is sent. Each error names the item (1-based,
- * as n8n shows items) and the parameter, and says what to fix.
+ * Reads an item's parameters through checks, before anything is sent. Each error names the item
+ * (1-based, as n8n shows items) and the parameter, and says what to fix.
  */
-function invalid(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	field: string,
-	problem: string,
-	fix: string,
-) {
-	return new NodeOperationError(ctx.getNode(), `Item ${itemIndex + 1}: "${field}" ${problem}`, {
-		itemIndex,
-		description: fix,
-	});
+export function parameterReader(ctx: IExecuteFunctions, itemIndex: number) {
+	return <T>(parameter: string, label: string, check: Check<T>, fix: string): T =>
+		check(ctx.getNodeParameter(parameter, itemIndex), (problem, ownFix) => {
+			throw new NodeOperationError(ctx.getNode(), `Item ${itemIndex + 1}: "${label}" ${problem}`, {
+				itemIndex,
+				description: ownFix ?? fix,
+			});
+		});
 }
 
 function describeValue(value: unknown): string {
@@ -24,70 +27,36 @@ function describeValue(value: unknown): string {
 	return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
-/** A non-empty identifier such as an API ID: a string, or an exact whole number, trimmed. */
-export function requireIdentifier(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	field: string,
-	value: unknown,
-	fix: string,
-): string {
+/** A non-empty identifier such as an API ID: text, or an exact whole number; trimmed. */
+export const identifier: Check<string> = (value, reject) => {
 	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
-		throw invalid(ctx, itemIndex, field, 'is empty', fix);
+		return reject('is empty');
 	}
 	if (typeof value === 'number') {
-		if (!Number.isSafeInteger(value)) {
-			throw invalid(
-				ctx,
-				itemIndex,
-				field,
-				`is the number ${value}, which is not exact`,
-				'Long IDs such as Discord IDs lose digits when sent as JSON numbers. Send the ID as a string (in quotes) from the source of the item.',
-			);
-		}
-		return String(value);
-	}
-	if (typeof value !== 'string') {
-		throw invalid(ctx, itemIndex, field, `is ${describeValue(value)}, not text`, fix);
-	}
-	return value.trim();
-}
-
-/** Non-empty text. */
-export function requireText(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	field: string,
-	value: unknown,
-	fix: string,
-): string {
-	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-	if (typeof value !== 'string') {
-		throw invalid(
-			ctx,
-			itemIndex,
-			field,
-			value === undefined || value === null ? 'is empty' : `is ${describeValue(value)}, not text`,
-			fix,
+		if (Number.isSafeInteger(value)) return String(value);
+		return reject(
+			`is the number ${value}, which is not exact`,
+			'Long IDs such as Discord IDs lose digits when sent as JSON numbers. Send the ID as a string (in quotes) from the source of the item.',
 		);
 	}
-	if (value.trim() === '') throw invalid(ctx, itemIndex, field, 'is empty', fix);
+	if (typeof value !== 'string') return reject(`is ${describeValue(value)}, not text`);
 	return value.trim();
-}
+};
+
+/** Non-empty text; numbers and booleans become text. */
+export const text: Check<string> = (value, reject) => {
+	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+	if (value === undefined || value === null) return reject('is empty');
+	if (typeof value !== 'string') return reject(`is ${describeValue(value)}, not text`);
+	if (value.trim() === '') return reject('is empty');
+	return value.trim();
+};
 
 /** A whole number ≥ 0; numeric text such as "2" is accepted, since webhooks often send text. */
-export function requireWholeNumber(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	field: string,
-	value: unknown,
-	fix: string,
-): number {
+export const wholeNumber: Check<number> = (value, reject) => {
 	const number = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
-	if (typeof number !== 'number' || !Number.isSafeInteger(number) || number < 0) {
-		const shown =
-			typeof value === 'string' || typeof value === 'number' ? `"${value}"` : describeValue(value);
-		throw invalid(ctx, itemIndex, field, `must be a whole number of 0 or more, not ${shown}`, fix);
-	}
-	return number;
-}
+	if (typeof number === 'number' && Number.isSafeInteger(number) && number >= 0) return number;
+	const shown =
+		typeof value === 'string' || typeof value === 'number' ? `"${value}"` : describeValue(value);
+	return reject(`must be a whole number of 0 or more, not ${shown}`);
+};

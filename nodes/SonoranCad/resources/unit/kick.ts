@@ -12,7 +12,7 @@ import type { SonoranOperation } from '../../shared/operation';
 import { readRequestPolicy, requestPolicyOptions } from '../../shared/requestPolicy';
 import { chunk, ItemResults } from '../../shared/results';
 import { requestV1 } from '../../shared/transport';
-import { requireIdentifier, requireText, requireWholeNumber } from '../../shared/validate';
+import { identifier, parameterReader, text, wholeNumber } from '../../shared/validate';
 
 /** Sonoran documents no maximum for `data`; 100 is the largest page it allows anywhere. */
 export const MAX_BATCH_SIZE = 100;
@@ -36,27 +36,25 @@ interface KickTarget {
 }
 
 function readTarget(ctx: IExecuteFunctions, itemIndex: number): KickTarget {
+	const read = parameterReader(ctx, itemIndex);
 	return {
 		itemIndex,
-		apiId: requireIdentifier(
-			ctx,
-			itemIndex,
+		apiId: read(
+			'apiId',
 			'API ID',
-			ctx.getNodeParameter('apiId', itemIndex),
+			identifier,
 			'Set "API ID" to the unit\'s API ID (for example a Steam hex, Discord or FiveM ID, as on the player\'s Sonoran account). By default it is read from the "apiId" field of the incoming item.',
 		),
-		reason: requireText(
-			ctx,
-			itemIndex,
+		reason: read(
+			'reason',
 			'Reason',
-			ctx.getNodeParameter('reason', itemIndex),
+			text,
 			'Set "Reason"; the player sees "You have been kicked for <reason>".',
 		),
-		serverId: requireWholeNumber(
-			ctx,
-			itemIndex,
+		serverId: read(
+			'serverId',
 			'Server ID',
-			ctx.getNodeParameter('serverId', itemIndex),
+			wholeNumber,
 			'Set "Server ID" to the number of the community\'s server in Sonoran CAD (Admin → Advanced → In-Game Integration); most communities have one server, number 1.',
 		),
 	};

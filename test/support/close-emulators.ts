@@ -1,0 +1,3 @@
+import { closeEmulators } from './fixtures';
+
+afterEach(closeEmulators);
