@@ -10,11 +10,12 @@ function setLogLevel(level) {
 	process.env.N8N_LOG_LEVEL = level;
 }
 
+/** Records instead of printing: the checked logs are at debug level and long. */
 function record(target, method) {
 	const original = target[method];
 	target[method] = function (...args) {
 		lines.push(args.map((arg) => (typeof arg === 'string' ? arg : String(arg))).join(' '));
-		return original.apply(this, args);
+		return method === 'write' ? true : undefined;
 	};
 	return () => {
 		target[method] = original;
