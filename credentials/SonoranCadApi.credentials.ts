@@ -1,5 +1,6 @@
 import type {
-	IAuthenticateGeneric,
+	IAuthenticate,
+	IDataObject,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -73,15 +74,26 @@ export class SonoranCadApi implements ICredentialType {
 		},
 	];
 
-	// Sonoran's v1 API authenticates with the community ID and key in the JSON body.
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			body: {
-				id: '={{$credentials.communityId}}',
-				key: '={{$credentials.apiKey}}',
-			},
-		},
+	/**
+	 * Sonoran's v1 API takes the community ID and key in the JSON body; its v2 API (paths under
+	 * /v2/) takes only the key, as a Bearer token. Each request gets only what its API needs.
+	 */
+	authenticate: IAuthenticate = async (credentials, requestOptions) => {
+		const url = `${requestOptions.baseURL ?? ''}${requestOptions.url ?? ''}`;
+		if (/\/v2\//.test(url)) {
+			return {
+				...requestOptions,
+				headers: {
+					...requestOptions.headers,
+					Authorization: `Bearer ${String(credentials.apiKey)}`,
+				},
+			};
+		}
+		const body = (requestOptions.body ?? {}) as IDataObject;
+		return {
+			...requestOptions,
+			body: { ...body, id: String(credentials.communityId), key: String(credentials.apiKey) },
+		};
 	};
 
 	// GET_VERSION is the only endpoint open to every plan, and its answer starts with the plan

@@ -1,17 +1,9 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import type { Endpoint } from './endpoints';
+import { planName } from './plans';
 import type { Delivery, SonoranAnswer, SonoranNoAnswer } from './transport';
-
-/** How an endpoint reads its own answers: which text means success, and what a 404 means. */
-export interface EndpointAnswers {
-	/** The operation as Sonoran's docs name it, e.g. "Kick Unit". */
-	operation: string;
-	/** The lowest plan that includes the endpoint, e.g. "STANDARD". */
-	plan: string;
-	isSuccess: (text: string) => boolean;
-	notFound: { message: string; description: string };
-}
 
 /**
  * Why a request did not do what was asked. `fatal` failures are about the credential or the
@@ -21,17 +13,23 @@ export interface SonoranFailure {
 	message: string;
 	description: string;
 	fatal: boolean;
-	/** Sonoran refused the request because of one or more of its items (404: unknown unit). */
+	/** Sonoran refused the request because of one or more of its items (v1 404: unknown unit). */
 	blamesItems: boolean;
 	/** The HTTP status, or 0 when no answer came. */
 	statusCode: number;
-	/** Sonoran's answer text, key redacted; empty when no answer came. */
+	/** What Sonoran said (a v1 text, or a v2 problem's detail), key redacted; empty without an answer. */
 	answer: string;
 }
 
-export type Verdict = { ok: true; answer: string } | { ok: false; failure: SonoranFailure };
+/** `json` is the parsed answer for answers that are JSON (v2, and v1 lists). */
+export type Verdict =
+	| { ok: true; answer: string; json?: unknown }
+	| { ok: false; failure: SonoranFailure };
 
 const STATUS_PAGE = 'https://status.sonoransoftware.com';
+
+const AMBIGUOUS_NOTE =
+	' An earlier attempt of this request got no clear answer (a timeout, a lost connection or a server error) and may already have been applied.';
 
 /** Worth retrying: rate limited, a server error, or no answer. */
 export function isTransient(answer: SonoranAnswer | SonoranNoAnswer): boolean {
@@ -45,58 +43,54 @@ export function isAmbiguous(answer: SonoranAnswer | SonoranNoAnswer): boolean {
 }
 
 /** The documented v1 400 answers; Sonoran reports each configuration problem this way. */
-const REFUSALS: Array<{ match: (text: string) => boolean; message: string; description: string }> =
-	[
-		{
-			match: (text) => text === 'INVALID API KEY',
-			message: 'Sonoran CAD rejected the API key (INVALID API KEY)',
-			description:
-				"Open the Sonoran CAD API credential and paste the API key again from Sonoran CAD's Admin → In-Game Integration → API. A key that was regenerated in Sonoran stops working at once.",
-		},
-		{
-			match: (text) => text === 'INVALID COMMUNITY ID',
-			message: 'Sonoran CAD does not know this community ID (INVALID COMMUNITY ID)',
-			description:
-				"Open the Sonoran CAD API credential and copy the Community ID again from Sonoran CAD's Admin → In-Game Integration → API. Also check that Environment matches where the community lives (Production for live communities).",
-		},
-		{
-			match: (text) => text === 'API IS NOT ENABLED FOR THIS COMMUNITY',
-			message: 'The API is not enabled for this community (API IS NOT ENABLED FOR THIS COMMUNITY)',
-			description:
-				"Enable the API in Sonoran CAD's admin panel (Admin → In-Game Integration → API) and run the workflow again.",
-		},
-		{
-			match: (text) => text === 'INVALID REQUEST TYPE',
-			message: 'Sonoran CAD did not accept the request type (INVALID REQUEST TYPE)',
-			description:
-				'The request reached Sonoran in a form it does not accept. If the credential uses a custom Base URL, check that the proxy passes the JSON body through unchanged; otherwise report it to the n8n-nodes-sonorancad maintainers.',
-		},
-	];
+const V1_REFUSALS: Record<string, { message: string; description: string }> = {
+	'INVALID API KEY': {
+		message: 'Sonoran CAD rejected the API key (INVALID API KEY)',
+		description:
+			"Open the Sonoran CAD API credential and paste the API key again from Sonoran CAD's Admin → In-Game Integration → API. A key that was regenerated in Sonoran stops working at once.",
+	},
+	'INVALID COMMUNITY ID': {
+		message: 'Sonoran CAD does not know this community ID (INVALID COMMUNITY ID)',
+		description:
+			"Open the Sonoran CAD API credential and copy the Community ID again from Sonoran CAD's Admin → In-Game Integration → API. Also check that Environment matches where the community lives (Production for live communities).",
+	},
+	'API IS NOT ENABLED FOR THIS COMMUNITY': {
+		message: 'The API is not enabled for this community (API IS NOT ENABLED FOR THIS COMMUNITY)',
+		description:
+			"Enable the API in Sonoran CAD's admin panel (Admin → In-Game Integration → API) and run the workflow again.",
+	},
+	'INVALID REQUEST TYPE': {
+		message: 'Sonoran CAD did not accept the request type (INVALID REQUEST TYPE)',
+		description:
+			'The request reached Sonoran in a form it does not accept. If the credential uses a custom Base URL, check that the proxy passes the JSON body through unchanged; otherwise report it to the n8n-nodes-sonorancad maintainers.',
+	},
+};
 
-function planRefusal(endpoint: EndpointAnswers, text: string) {
+function planRefusal(endpoint: Endpoint, said: string) {
 	return {
-		message: `${endpoint.operation} is not included in this community's Sonoran plan (${text})`,
-		description: `${endpoint.operation} needs the ${endpoint.plan} plan or higher. Upgrade the community's plan in Sonoran CAD, or remove this step from the workflow.`,
+		message: `${endpoint.operation} is not included in this community's Sonoran plan (${said})`,
+		description: `${endpoint.operation} needs the ${planName(endpoint.minPlan)} plan or higher. Upgrade the community's plan in Sonoran CAD, or remove this step from the workflow.`,
 	};
 }
 
-const AMBIGUOUS_NOTE =
-	' An earlier attempt of this request got no clear answer (a timeout, a lost connection or a server error) and may already have been applied.';
+const BACKEND_REACHED = {
+	message:
+		'Sonoran CAD answered "Backend Service Reached": the request went to a path that does not exist',
+	description:
+		"The credential's Base URL must be the API root with no path (for example https://api.sonorancad.com). Sonoran answers unknown paths with 200 \"Backend Service Reached\", so nothing was done.",
+};
 
 /**
- * Reads the last answer to a v1 request. This is the one place that knows what Sonoran's
- * answers mean.
+ * Reads the last answer to a request. This is the one place that knows what Sonoran's answers
+ * mean, for both APIs.
  */
-export function judgeV1Answer(endpoint: EndpointAnswers, delivery: Delivery): Verdict {
+export function judge(endpoint: Endpoint, delivery: Delivery): Verdict {
 	const { answer, attempts } = delivery;
 	if ('failure' in answer) return { ok: false, failure: noAnswerFailure(answer, attempts) };
 	const text = answer.text.trim();
-	const fail = (
-		message: string,
-		description: string,
-		fatal = false,
-		blamesItems = false,
-	): Verdict => ({
+	const problem = endpoint.api === 'v2' ? problemDetail(text) : undefined;
+	const said = problem ?? text;
+	const fail = (message: string, description: string, fatal = false, blamesItems = false): Verdict => ({
 		ok: false,
 		failure: {
 			message,
@@ -104,24 +98,25 @@ export function judgeV1Answer(endpoint: EndpointAnswers, delivery: Delivery): Ve
 			fatal,
 			blamesItems,
 			statusCode: answer.statusCode,
-			answer: text,
+			answer: said,
 		},
 	});
 	const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
+	const { statusCode } = answer;
 
-	if (answer.statusCode >= 200 && answer.statusCode < 300) {
-		if (endpoint.isSuccess(text)) return { ok: true, answer: text };
+	if (statusCode >= 200 && statusCode < 300) {
 		if (/backend service reached/i.test(text)) {
-			return fail(
-				'Sonoran CAD answered "Backend Service Reached": the request went to a path that does not exist',
-				'The credential\'s Base URL must be the API root with no path (for example https://api.sonorancad.com). Sonoran answers unknown paths with 200 "Backend Service Reached", so nothing was done.',
-				true,
-			);
+			return fail(BACKEND_REACHED.message, BACKEND_REACHED.description, true);
+		}
+		const success = endpoint.api === 'v1' ? endpoint.isSuccess?.(text) : text !== '';
+		const json = success ? parseJson(text) : undefined;
+		if (success && (endpoint.api === 'v1' || json !== undefined)) {
+			return { ok: true, answer: text, json };
 		}
 		if (text === '') {
 			return fail(
 				`Sonoran CAD gave an empty answer to ${endpoint.operation}`,
-				'It is not known whether the request was applied. Check the units in Sonoran CAD before running the workflow again.',
+				'It is not known whether the request was applied. Check Sonoran CAD before running the workflow again.',
 			);
 		}
 		return fail(
@@ -130,42 +125,53 @@ export function judgeV1Answer(endpoint: EndpointAnswers, delivery: Delivery): Ve
 		);
 	}
 
-	if (answer.statusCode === 400) {
-		const refusal = REFUSALS.find((candidate) => candidate.match(text));
+	if (statusCode === 400 && endpoint.api === 'v1') {
+		const refusal = V1_REFUSALS[text];
 		if (refusal) return fail(refusal.message, refusal.description, true);
 		if (/IS NOT ENABLED FOR THIS COMMUNITY/i.test(text)) {
 			const plan = planRefusal(endpoint, text);
 			return fail(plan.message, plan.description, true);
 		}
+	}
+	if (statusCode === 400) {
 		return fail(
-			`Sonoran CAD refused the request: ${excerpt(text) || 'no reason given'}`,
+			`Sonoran CAD refused the request: ${excerpt(said) || 'no reason given'}`,
 			'Check the values sent for this item.',
 		);
 	}
-	if (answer.statusCode === 401 || answer.statusCode === 403) {
+	if (statusCode === 401) {
 		return fail(
-			`Sonoran CAD refused the credential (HTTP ${answer.statusCode})`,
-			'Check the Community ID and API Key in the Sonoran CAD API credential.',
+			'Sonoran CAD rejected the API key (HTTP 401)',
+			"Open the Sonoran CAD API credential and paste the API key again from Sonoran CAD's Admin → In-Game Integration → API.",
 			true,
 		);
 	}
-	if (answer.statusCode === 404) {
-		return fail(endpoint.notFound.message, endpoint.notFound.description, false, true);
+	if (statusCode === 403) {
+		const plan = planRefusal(endpoint, `HTTP 403${said ? `: ${excerpt(said)}` : ''}`);
+		return fail(plan.message, `${plan.description} Or the API key lacks permission for it.`, true);
 	}
-	if (answer.statusCode === 429) {
+	if (statusCode === 404) {
+		const { notFound } = endpoint;
+		return fail(notFound.message, notFound.description, false, notFound.blamesItems);
+	}
+	if (statusCode === 429) {
 		return fail(
 			`Sonoran CAD rate limited this request (HTTP 429)${tries}`,
-			'Too many requests were sent with this API key. Sonoran asks for no more than about one request per second over time: in Options, raise "Batch Size" (fewer requests), "Request Interval" (slower pace) or "Max Retries" and "Max Retry Wait", or space out the workflow\'s runs.',
+			`Too many requests were sent with this API key; ${
+				endpoint.perMinute
+					? `${endpoint.operation} allows ${endpoint.perMinute} requests per minute`
+					: 'Sonoran asks for no more than about one request per second over time'
+			}. In Options, raise "Batch Size" (fewer requests), "Request Interval" (slower pace) or "Max Retries" and "Max Retry Wait", or space out the workflow's runs.`,
 		);
 	}
-	if (answer.statusCode >= 500) {
+	if (statusCode >= 500) {
 		return fail(
-			`Sonoran CAD had a server error (HTTP ${answer.statusCode})${tries}`,
+			`Sonoran CAD had a server error (HTTP ${statusCode})${tries}`,
 			`Sonoran's servers could not handle the request; see ${STATUS_PAGE} for outages and try again later.`,
 		);
 	}
 	return fail(
-		`Sonoran CAD answered with HTTP ${answer.statusCode}: ${excerpt(text) || 'no text'}`,
+		`Sonoran CAD answered with HTTP ${statusCode}: ${excerpt(said) || 'no text'}`,
 		'This answer is not documented for this endpoint; nothing is known to have been done.',
 	);
 }
@@ -177,7 +183,7 @@ function noAnswerFailure(answer: SonoranNoAnswer, attempts: number): SonoranFail
 		return {
 			...base,
 			message: `Sonoran CAD did not answer in time${tries}`,
-			description: `The request timed out and may still have been applied: check the units in Sonoran CAD before running it again. If Sonoran is slow rather than down, raise "Timeout" in Options; see ${STATUS_PAGE} for outages.`,
+			description: `The request timed out and may still have been applied: check Sonoran CAD before running it again. If Sonoran is slow rather than down, raise "Timeout" in Options; see ${STATUS_PAGE} for outages.`,
 		};
 	}
 	return {
@@ -185,6 +191,24 @@ function noAnswerFailure(answer: SonoranNoAnswer, attempts: number): SonoranFail
 		message: `Could not reach Sonoran CAD${tries}`,
 		description: `The connection failed${answer.code ? ` (${answer.code})` : ''}. Check the credential's Environment and Base URL, and ${STATUS_PAGE} for outages. If the connection broke after the request was sent, it may have been applied.`,
 	};
+}
+
+function parseJson(text: string): unknown {
+	if (!/^[[{"\d-]/.test(text) && !/^(true|false|null)$/.test(text)) return undefined;
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		// Not JSON after all: the caller reports the text as unexpected.
+		return undefined;
+	}
+}
+
+/** A v2 error is `application/problem+json`: its `detail` (else `title`, else `message`) says why. */
+function problemDetail(text: string): string | undefined {
+	const json = parseJson(text) as { detail?: unknown; title?: unknown; message?: unknown } | undefined;
+	if (!json || typeof json !== 'object') return undefined;
+	const said = [json.detail, json.title, json.message].find((value) => typeof value === 'string');
+	return said as string | undefined;
 }
 
 /** Keeps an unexpected answer short enough for an error message (an HTML error page, say). */

@@ -2,8 +2,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 /** How requests to Sonoran are paced, retried and timed out; set per node in Options. */
 export interface RequestPolicy {
-	/** After a short burst, at least this long between requests with one credential. */
-	intervalMs: number;
+	/** After a short burst, at least this long between requests; unset: Sonoran's pace per endpoint. */
+	intervalMs?: number;
 	/** Retries of one request after a 429, a 5xx, a timeout or a lost connection. */
 	maxRetries: number;
 	/** The first backoff; it doubles on each retry, with jitter. A 429's Retry-After wins. */
@@ -40,7 +40,7 @@ export const requestPolicyOptions: INodeProperties[] = [
 		default: 1000,
 		typeOptions: { minValue: 0, numberPrecision: 0 },
 		description:
-			'After a burst of 3 requests, wait at least this long between requests to Sonoran with the same community. Sonoran asks for no more than about one request per second over time. 0 turns pacing off.',
+			"Wait at least this long between requests to Sonoran with the same community, after a short burst. When not set: 1 second for the v1 API (Sonoran asks for no more than about one call per second), and each v2 endpoint's documented limit. 0 turns pacing off.",
 	},
 	{
 		displayName: 'Retry Delay (Ms)',
@@ -62,15 +62,18 @@ export const requestPolicyOptions: INodeProperties[] = [
 	},
 ];
 
-/** The defaults are those of the Options entries above. */
-export const DEFAULT_POLICY = Object.fromEntries(
-	requestPolicyOptions.map((option) => [option.name, option.default]),
+/** The defaults are those of the Options entries above; the pace, when unset, is per endpoint. */
+const DEFAULT_POLICY = Object.fromEntries(
+	requestPolicyOptions
+		.filter((option) => option.name !== 'intervalMs')
+		.map((option) => [option.name, option.default]),
 ) as unknown as RequestPolicy;
 
 export function readRequestPolicy(ctx: IExecuteFunctions): RequestPolicy {
-	const policy = { ...DEFAULT_POLICY };
-	for (const name of Object.keys(policy) as Array<keyof RequestPolicy>) {
-		const value = ctx.getNodeParameter(`options.${name}`, 0, policy[name]);
+	const policy: RequestPolicy = { ...DEFAULT_POLICY };
+	for (const option of requestPolicyOptions) {
+		const name = option.name as keyof RequestPolicy;
+		const value = ctx.getNodeParameter(`options.${name}`, 0, null);
 		if (typeof value === 'number' && Number.isFinite(value) && value >= 0) policy[name] = value;
 	}
 	policy.timeoutMs = Math.max(1, policy.timeoutMs);

@@ -6,22 +6,36 @@ import type {
 	NodeOperationError,
 } from 'n8n-workflow';
 
+import { failureToError, type SonoranFailure } from './answers';
+
 /**
- * One output slot per input item, filled in any order and returned in input order, so that
- * every input item ends as exactly one output item paired to it.
+ * The outcome of each input item of an operation that makes one output item per input item:
+ * slots filled in any order, returned in input order, each paired to its input.
  */
 export class ItemResults {
 	private readonly slots: Array<INodeExecutionData | undefined>;
 
+	private succeeded = 0;
+
+	/** A configuration error: every later request would fail the same way, so none is sent. */
+	fatal: SonoranFailure | undefined;
+
+	/** @param doneNote says what the items that already succeeded did, when the node stops. */
 	constructor(
 		private readonly ctx: IExecuteFunctions,
 		itemCount: number,
+		private readonly doneNote: (succeeded: number) => string,
 	) {
 		this.slots = new Array<INodeExecutionData | undefined>(itemCount);
 	}
 
 	succeed(itemIndex: number, json: IDataObject): void {
 		this.slots[itemIndex] = { json, pairedItem: { item: itemIndex } };
+		this.succeeded++;
+	}
+
+	get successCount(): number {
+		return this.succeeded;
 	}
 
 	/**
@@ -38,6 +52,16 @@ export class ItemResults {
 		};
 	}
 
+	/** Fails an item for what Sonoran answered; a fatal failure is kept for the items to come. */
+	failWith(itemIndex: number, failure: SonoranFailure): void {
+		if (failure.fatal) this.fatal = failure;
+		const stopping = !this.ctx.continueOnFail() && this.succeeded > 0;
+		const shown = stopping
+			? { ...failure, description: `${failure.description} ${this.doneNote(this.succeeded)}` }
+			: failure;
+		this.fail(itemIndex, failureToError(this.ctx.getNode(), shown, itemIndex));
+	}
+
 	/** All slots, in input order. An unfilled slot is a bug in the operation, not a lost item. */
 	toArray(): INodeExecutionData[] {
 		return this.slots.map((slot, itemIndex) => {
@@ -50,7 +74,8 @@ export class ItemResults {
 /** Splits a list into consecutive chunks of at most `size`, keeping order. */
 export function chunk<T>(list: readonly T[], size: number): T[][] {
 	const chunks: T[][] = [];
-	for (let start = 0; start < list.length; start += size)
+	for (let start = 0; start < list.length; start += size) {
 		chunks.push(list.slice(start, start + size));
+	}
 	return chunks;
 }

@@ -1,12 +1,18 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { isAmbiguous, isTransient } from './answers';
 import { CREDENTIAL_NAME, type SonoranConnection } from './connection';
-import { bookSlot, holdUntil } from './pacing';
+import type { Endpoint } from './endpoints';
+import { bookSlot, holdUntil, paceFor } from './pacing';
 import { backoffMs, requestedWaitMs } from './retryWait';
 
-/** What Sonoran answered, as text: v1 answers are mostly plain text, some JSON. */
+/** What Sonoran answered, as text: v1 answers are mostly plain text, v2 answers JSON. */
 export interface SonoranAnswer {
 	statusCode: number;
 	text: string;
@@ -29,7 +35,76 @@ export interface Delivery {
 	ambiguous: boolean;
 }
 
+/** A v2 call: REST, with the path's parameters already filled in. */
+export interface V2Call {
+	method: IHttpRequestMethods;
+	path: string;
+	body?: IDataObject | IDataObject[];
+	qs?: IDataObject;
+}
+
 const REDACTED = '**hidden**';
+
+/** A v1 request: `POST {base}/{path}` with `{type, data}`; the credential adds `id` and `key`. */
+export async function requestV1(
+	ctx: IExecuteFunctions,
+	connection: SonoranConnection,
+	endpoint: Endpoint,
+	data: IDataObject[],
+): Promise<Delivery> {
+	return await deliver(ctx, connection, endpoint, {
+		method: 'POST',
+		url: `${connection.baseUrl}/${endpoint.path}`,
+		body: { type: endpoint.type, data },
+	});
+}
+
+/** A v2 request: the credential adds `Authorization: Bearer <key>`. */
+export async function requestV2(
+	ctx: IExecuteFunctions,
+	connection: SonoranConnection,
+	endpoint: Endpoint,
+	call: V2Call,
+): Promise<Delivery> {
+	return await deliver(ctx, connection, endpoint, {
+		method: call.method,
+		url: `${connection.baseUrl}/${call.path}`,
+		headers: { Accept: 'application/json' },
+		...(call.body === undefined ? {} : { body: call.body as IDataObject }),
+		...(call.qs === undefined ? {} : { qs: call.qs }),
+	});
+}
+
+/**
+ * Every request of this package goes through here: paced per endpoint, retried as the policy
+ * says, timed out. HTTP error statuses are returned, not thrown (answers.ts reads them).
+ */
+async function deliver(
+	ctx: IExecuteFunctions,
+	connection: SonoranConnection,
+	endpoint: Endpoint,
+	request: IHttpRequestOptions,
+): Promise<Delivery> {
+	const { policy } = connection;
+	const pace = paceFor(endpoint, policy.intervalMs);
+	const signal = ctx.getExecutionCancelSignal();
+	let waitedMs = 0;
+	let ambiguous = false;
+	for (let attempt = 1; ; attempt++) {
+		if (!(await wait(bookSlot(connection.paceKey, pace), signal))) throw cancelled(ctx);
+		const answer = await sendOnce(ctx, connection, request);
+		if (!isTransient(answer) || attempt > policy.maxRetries) {
+			return { answer, attempts: attempt, ambiguous };
+		}
+		const asked = answer.statusCode === 429 ? requestedWaitMs(answer.headers) : undefined;
+		const delayMs = asked ?? backoffMs(policy.retryDelayMs, attempt - 1);
+		if (waitedMs + delayMs > policy.maxRetryWaitMs) return { answer, attempts: attempt, ambiguous };
+		if (answer.statusCode === 429) holdUntil(connection.paceKey, pace, Date.now() + delayMs);
+		ambiguous ||= isAmbiguous(answer);
+		if (!(await wait(delayMs, signal))) throw cancelled(ctx);
+		waitedMs += delayMs;
+	}
+}
 
 /**
  * Ends the node when the execution is cancelled. "canceled" in the message is how n8n tells a
@@ -39,39 +114,6 @@ function cancelled(ctx: IExecuteFunctions): NodeOperationError {
 	return new NodeOperationError(ctx.getNode(), 'The execution was canceled', {
 		description: 'No further requests were sent to Sonoran CAD.',
 	});
-}
-
-/**
- * Sends one v1 request, `POST {base}/{path}` with `{type, data}` (the credential adds `id` and
- * `key`), paced and retried as the connection's policy says. Every request of this package goes
- * through here. HTTP error statuses are returned, not thrown: Sonoran's meaning is in the text.
- */
-export async function requestV1(
-	ctx: IExecuteFunctions,
-	connection: SonoranConnection,
-	path: string,
-	type: string,
-	data: IDataObject[],
-): Promise<Delivery> {
-	const { policy } = connection;
-	const signal = ctx.getExecutionCancelSignal();
-	let waitedMs = 0;
-	let ambiguous = false;
-	for (let attempt = 1; ; attempt++) {
-		if (!(await wait(bookSlot(connection.paceKey, policy.intervalMs), signal)))
-			throw cancelled(ctx);
-		const answer = await sendOnce(ctx, connection, path, type, data);
-		if (!isTransient(answer) || attempt > policy.maxRetries)
-			return { answer, attempts: attempt, ambiguous };
-
-		const asked = answer.statusCode === 429 ? requestedWaitMs(answer.headers) : undefined;
-		const delayMs = asked ?? backoffMs(policy.retryDelayMs, attempt - 1);
-		if (waitedMs + delayMs > policy.maxRetryWaitMs) return { answer, attempts: attempt, ambiguous };
-		if (answer.statusCode === 429) holdUntil(connection.paceKey, Date.now() + delayMs);
-		ambiguous ||= isAmbiguous(answer);
-		if (!(await wait(delayMs, signal))) throw cancelled(ctx);
-		waitedMs += delayMs;
-	}
 }
 
 /** Waits unless the execution is cancelled first; false when it was. */
@@ -90,26 +132,17 @@ async function wait(ms: number, signal: AbortSignal | undefined): Promise<boolea
 async function sendOnce(
 	ctx: IExecuteFunctions,
 	connection: SonoranConnection,
-	path: string,
-	type: string,
-	data: IDataObject[],
+	request: IHttpRequestOptions,
 ): Promise<SonoranAnswer | SonoranNoAnswer> {
-	const options: IHttpRequestOptions = {
-		method: 'POST',
-		url: `${connection.baseUrl}/${path}`,
-		body: { type, data },
-		// v1 answers are text; read them as such rather than let a bare number be parsed.
-		encoding: 'text',
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-		timeout: connection.policy.timeoutMs,
-	};
 	try {
-		const response = (await ctx.helpers.httpRequestWithAuthentication.call(
-			ctx,
-			CREDENTIAL_NAME,
-			options,
-		)) as { statusCode: number; body: unknown; headers: IDataObject };
+		const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_NAME, {
+			...request,
+			// Read answers as text and parse them in answers.ts: v1 answers "2" or "UNIT KICKED".
+			encoding: 'text',
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: connection.policy.timeoutMs,
+		})) as { statusCode: number; body: unknown; headers: IDataObject };
 		return {
 			statusCode: response.statusCode,
 			text: redact(bodyText(response.body), connection.apiKey),

@@ -1,50 +1,49 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import {
-	failureToError,
-	judgeV1Answer,
-	type EndpointAnswers,
-	type SonoranFailure,
-} from '../../shared/answers';
-import { openConnection, type SonoranConnection } from '../../shared/connection';
+import { openConnection } from '../../shared/connection';
 import type { SonoranOperation } from '../../shared/operation';
 import { readRequestPolicy, requestPolicyOptions } from '../../shared/requestPolicy';
-import { chunk, ItemResults } from '../../shared/results';
-import { requestV1 } from '../../shared/transport';
-import { identifier, parameterReader, text, wholeNumber } from '../../shared/validate';
+import { ItemResults } from '../../shared/results';
+import { identifier, parameterReader, text, wholeNumber, type Check } from '../../shared/validate';
+import { kickByApiId } from './kickByApiId';
+import { kickByIdentity } from './kickByIdentity';
+import type { IdentityField, KickTarget } from './kickTarget';
 
 /** Sonoran documents no maximum for `data`; 100 is the largest page it allows anywhere. */
 export const MAX_BATCH_SIZE = 100;
 
-const KICK_ANSWERS: EndpointAnswers = {
-	operation: 'Kick Unit',
-	plan: 'STANDARD',
-	isSuccess: (text) => text.toUpperCase() === 'UNIT KICKED',
-	notFound: {
-		message: 'Sonoran CAD found no active unit with this API ID (HTTP 404)',
-		description:
-			"The API ID must belong to a unit that is logged in on the given server. Check the API ID (as set on the player's Sonoran account) and the Server ID; a unit that already logged out cannot be kicked.",
+/** Each way to name a unit: its parameter's label, check and fix. */
+const IDENTITIES: Record<IdentityField, { label: string; check: Check<string | number>; fix: string }> = {
+	apiId: {
+		label: 'API ID',
+		check: identifier,
+		fix: 'Set "API ID" to the unit\'s API ID (for example a Steam hex, Discord or FiveM ID, as on the player\'s Sonoran account). By default it is read from the "apiId" field of the incoming item.',
+	},
+	communityUserId: {
+		label: 'Community User ID',
+		check: identifier,
+		fix: 'Set "Community User ID" to the ID the player linked to Sonoran with /link. By default it is read from the "communityUserId" field of the incoming item.',
+	},
+	discord: {
+		label: 'Discord User ID',
+		check: identifier,
+		fix: 'Set "Discord User ID" to the player\'s Discord user ID, as text. By default it is read from the "discord" field of the incoming item.',
+	},
+	roblox: {
+		label: 'Roblox User ID',
+		check: wholeNumber,
+		fix: 'Set "Roblox User ID" to the player\'s numeric Roblox user ID. By default it is read from the "roblox" field of the incoming item.',
 	},
 };
 
-interface KickTarget {
-	itemIndex: number;
-	apiId: string;
-	reason: string;
-	serverId: number;
-}
-
-function readTarget(ctx: IExecuteFunctions, itemIndex: number): KickTarget {
+function readTarget(ctx: IExecuteFunctions, itemIndex: number, field: IdentityField): KickTarget {
 	const read = parameterReader(ctx, itemIndex);
+	const { label, check, fix } = IDENTITIES[field];
 	return {
 		itemIndex,
-		apiId: read(
-			'apiId',
-			'API ID',
-			identifier,
-			'Set "API ID" to the unit\'s API ID (for example a Steam hex, Discord or FiveM ID, as on the player\'s Sonoran account). By default it is read from the "apiId" field of the incoming item.',
-		),
+		field,
+		identity: read(field, label, check, fix),
 		reason: read(
 			'reason',
 			'Reason',
@@ -55,115 +54,25 @@ function readTarget(ctx: IExecuteFunctions, itemIndex: number): KickTarget {
 			'serverId',
 			'Server ID',
 			wholeNumber,
-			'Set "Server ID" to the number of the community\'s server in Sonoran CAD (Admin → Advanced → In-Game Integration); most communities have one server, number 1.',
+			"Set \"Server ID\" to the number of the community's server in Sonoran CAD (Admin → Advanced → In-Game Integration); most communities have one server, number 1.",
 		),
 	};
-}
-
-function targetFields(target: KickTarget): IDataObject {
-	return { apiId: target.apiId, reason: target.reason, serverId: target.serverId };
-}
-
-/** One execution's kicks: sends batches, isolates refused units, fills one result per item. */
-class KickRun {
-	private kicked = 0;
-
-	/** A configuration error: every later request would fail the same way, so none is sent. */
-	private fatal: SonoranFailure | undefined;
-
-	constructor(
-		private readonly ctx: IExecuteFunctions,
-		private readonly connection: SonoranConnection,
-		private readonly results: ItemResults,
-	) {}
-
-	/**
-	 * Sends a batch. When Sonoran refuses it because of some of its units (404), it is split in
-	 * halves until each unknown unit is alone, so the good units are still kicked. A half that
-	 * must hold an unknown unit (its sibling went through) is split without being sent whole.
-	 */
-	async settle(
-		batch: KickTarget[],
-		knownFailure?: SonoranFailure,
-		ambiguous = false,
-	): Promise<void> {
-		if (this.fatal) return this.failAll(batch, this.fatal);
-		if (knownFailure) {
-			return batch.length > 1
-				? await this.split(batch, knownFailure, ambiguous)
-				: this.failAll(batch, knownFailure);
-		}
-
-		const delivery = await requestV1(
-			this.ctx,
-			this.connection,
-			'emergency/kick_unit',
-			'KICK_UNIT',
-			batch.map(targetFields),
-		);
-		// A unit of this batch may have been kicked by an earlier unclear attempt of its parent.
-		const unclear = ambiguous || delivery.ambiguous;
-		const verdict = judgeV1Answer(KICK_ANSWERS, { ...delivery, ambiguous: unclear });
-		if (verdict.ok) {
-			for (const target of batch) {
-				this.results.succeed(target.itemIndex, {
-					...targetFields(target),
-					kicked: true,
-					answer: verdict.answer,
-				});
-			}
-			this.kicked += batch.length;
-			return;
-		}
-		const { failure } = verdict;
-		if (failure.fatal) this.fatal = failure;
-		if (failure.blamesItems && batch.length > 1) {
-			return await this.split(batch, failure, unclear);
-		}
-		this.failAll(batch, failure);
-	}
-
-	/** `failure` is the refusal of the whole batch, which one of its halves must have caused. */
-	private async split(
-		batch: KickTarget[],
-		failure: SonoranFailure,
-		ambiguous: boolean,
-	): Promise<void> {
-		const half = Math.ceil(batch.length / 2);
-		const [left, right] = [batch.slice(0, half), batch.slice(half)];
-		const kickedBefore = this.kicked;
-		await this.settle(left, undefined, ambiguous);
-		const leftWentThrough = this.kicked - kickedBefore === left.length;
-		await this.settle(right, leftWentThrough ? failure : undefined, ambiguous);
-	}
-
-	private failAll(batch: KickTarget[], failure: SonoranFailure): void {
-		// When the node stops here, say which kicks of this run were already applied.
-		const stopping = !this.ctx.continueOnFail() && this.kicked > 0;
-		const shown = stopping
-			? {
-					...failure,
-					description: `${failure.description} ${this.kicked} unit(s) earlier in this run were already kicked.`,
-				}
-			: failure;
-		for (const target of batch) {
-			this.results.fail(
-				target.itemIndex,
-				failureToError(this.ctx.getNode(), shown, target.itemIndex),
-			);
-		}
-	}
 }
 
 async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const results = new ItemResults(this, items.length);
+	const field = this.getNodeParameter('identifyBy', 0, 'apiId') as IdentityField;
+	const results = new ItemResults(
+		this,
+		items.length,
+		(kicked) => `${kicked} unit(s) earlier in this run were already kicked.`,
+	);
 	const targets: KickTarget[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			targets.push(readTarget(this, itemIndex));
+			targets.push(readTarget(this, itemIndex, field));
 		} catch (error) {
 			const itemError =
 				error instanceof NodeOperationError
@@ -175,14 +84,10 @@ async function execute(
 	if (targets.length === 0) return results.toArray();
 
 	const connection = await openConnection(this, readRequestPolicy(this));
-	const batchSize = this.getNodeParameter('options.batchSize', 0, MAX_BATCH_SIZE) as number;
-	const run = new KickRun(this, connection, results);
-	for (const batch of chunk(
-		targets,
-		Math.min(Math.max(1, Math.floor(batchSize)), MAX_BATCH_SIZE),
-	)) {
-		await run.settle(batch);
-	}
+	const requested = this.getNodeParameter('options.batchSize', 0, MAX_BATCH_SIZE) as number;
+	const batchSize = Math.min(Math.max(1, Math.floor(requested)), MAX_BATCH_SIZE);
+	const kick = field === 'apiId' ? kickByApiId : kickByIdentity;
+	await kick(this, connection, results, targets, batchSize);
 	return results.toArray();
 }
 
@@ -192,17 +97,75 @@ export const kick: SonoranOperation = {
 		value: 'kick',
 		action: 'Kick a unit',
 		description:
-			'Force active units off duty, back to the community menu (Sonoran plan STANDARD or higher)',
+			'Force active units off duty, back to the community menu; one unit per input item (Sonoran plan STANDARD or higher)',
 	},
 	properties: [
+		{
+			displayName: 'Identify Unit By',
+			name: 'identifyBy',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{
+					name: 'API ID (V1 API)',
+					value: 'apiId',
+					description: "The API ID on the player's Sonoran account, such as a Steam hex or FiveM ID",
+				},
+				{
+					name: 'Community User ID (V2 API)',
+					value: 'communityUserId',
+					description: 'The ID the player linked to Sonoran with /link',
+				},
+				{
+					name: 'Discord User ID (V2 API)',
+					value: 'discord',
+					description: "The player's Discord user ID",
+				},
+				{
+					name: 'Roblox User ID (V2 API)',
+					value: 'roblox',
+					description: "The player's numeric Roblox user ID",
+				},
+			],
+			default: 'apiId',
+			description: 'How the input items name the unit to kick. API ID uses Sonoran\'s v1 API; the others its v2 API.',
+		},
 		{
 			displayName: 'API ID',
 			name: 'apiId',
 			type: 'string',
 			default: '={{ $json.apiId }}',
 			required: true,
+			displayOptions: { show: { identifyBy: ['apiId'] } },
 			description:
 				"The unit's API ID as set on the player's Sonoran account, for example a Steam hex, Discord or FiveM ID. One unit per input item.",
+		},
+		{
+			displayName: 'Community User ID',
+			name: 'communityUserId',
+			type: 'string',
+			default: '={{ $json.communityUserId }}',
+			required: true,
+			displayOptions: { show: { identifyBy: ['communityUserId'] } },
+			description: 'The community user ID the player linked to Sonoran. One unit per input item.',
+		},
+		{
+			displayName: 'Discord User ID',
+			name: 'discord',
+			type: 'string',
+			default: '={{ $json.discord }}',
+			required: true,
+			displayOptions: { show: { identifyBy: ['discord'] } },
+			description: "The player's Discord user ID, as text. One unit per input item.",
+		},
+		{
+			displayName: 'Roblox User ID',
+			name: 'roblox',
+			type: 'string',
+			default: '={{ $json.roblox }}',
+			required: true,
+			displayOptions: { show: { identifyBy: ['roblox'] } },
+			description: "The player's numeric Roblox user ID. One unit per input item.",
 		},
 		{
 			displayName: 'Reason',
@@ -231,10 +194,10 @@ export const kick: SonoranOperation = {
 					displayName: 'Batch Size',
 					name: 'batchSize',
 					type: 'number',
-					default: MAX_BATCH_SIZE,
+					default: 100,
 					typeOptions: { minValue: 1, maxValue: MAX_BATCH_SIZE, numberPrecision: 0 },
 					description:
-						'How many units to kick per request to Sonoran (1 to 100). Fewer, larger requests stay further from the rate limit.',
+						'How many units to kick per request to Sonoran (1 to 100). Fewer, larger requests stay further from the rate limit. Kicks by Discord or Roblox ID always go one per request.',
 				},
 				...requestPolicyOptions,
 			],

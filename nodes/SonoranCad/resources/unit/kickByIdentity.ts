@@ -1,0 +1,98 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { judge, type SonoranFailure } from '../../shared/answers';
+import type { SonoranConnection } from '../../shared/connection';
+import { KICK_UNIT_V2 } from '../../shared/endpoints';
+import { chunk, type ItemResults } from '../../shared/results';
+import { requestV2 } from '../../shared/transport';
+import { targetFields, type KickTarget } from './kickTarget';
+
+interface KickedEntry {
+	identId?: unknown;
+	communityUserId?: unknown;
+	reason?: unknown;
+}
+
+function kickPath(serverId: number): string {
+	return `v2/emergency/servers/${serverId}/units/kick`;
+}
+
+function requestEntry(target: KickTarget): IDataObject {
+	return { [target.field]: target.identity, reason: target.reason };
+}
+
+/**
+ * Kicks through v2 (`POST /v2/emergency/servers/{serverId}/units/kick`, Bearer key), grouped by
+ * server since the server is in the path. By community user ID, many per request: Sonoran
+ * answers `{count, kicked: [{identId, communityUserId, reason}]}`, which names each kicked unit.
+ * By Discord or Roblox ID, one per request: the answer does not repeat those IDs, so a batch
+ * that kicked only some of its units could not say which.
+ */
+export async function kickByIdentity(
+	ctx: IExecuteFunctions,
+	connection: SonoranConnection,
+	results: ItemResults,
+	targets: KickTarget[],
+	batchSize: number,
+): Promise<void> {
+	const byServer = new Map<number, KickTarget[]>();
+	for (const target of targets) {
+		byServer.set(target.serverId, [...(byServer.get(target.serverId) ?? []), target]);
+	}
+	for (const [serverId, serverTargets] of byServer) {
+		const size = serverTargets[0].field === 'communityUserId' ? batchSize : 1;
+		for (const batch of chunk(serverTargets, size)) {
+			if (results.fatal) {
+				failAll(results, batch, results.fatal);
+				continue;
+			}
+			const body = batch.length === 1 && size === 1 ? requestEntry(batch[0]) : batch.map(requestEntry);
+			const delivery = await requestV2(ctx, connection, KICK_UNIT_V2, {
+				method: 'POST',
+				path: kickPath(serverId),
+				body,
+			});
+			const verdict = judge(KICK_UNIT_V2, delivery);
+			if (!verdict.ok) {
+				failAll(results, batch, verdict.failure);
+				continue;
+			}
+			const kicked = Array.isArray(body) ? kickedEntries(verdict.json) : [verdict.json as KickedEntry];
+			settleBatch(results, batch, kicked, verdict.answer);
+		}
+	}
+}
+
+function kickedEntries(json: unknown): KickedEntry[] {
+	const kicked = (json as { kicked?: unknown } | undefined)?.kicked;
+	return Array.isArray(kicked) ? (kicked as KickedEntry[]) : [];
+}
+
+/** Each target named in Sonoran's `kicked` list succeeded; the others were not kicked. */
+function settleBatch(results: ItemResults, batch: KickTarget[], kicked: KickedEntry[], answer: string) {
+	const byUser = new Map(kicked.map((entry) => [String(entry.communityUserId ?? ''), entry]));
+	for (const target of batch) {
+		const entry = target.field === 'communityUserId' ? byUser.get(String(target.identity)) : kicked[0];
+		if (entry) {
+			results.succeed(target.itemIndex, {
+				...targetFields(target),
+				kicked: true,
+				identId: entry.identId as IDataObject[string],
+				answer: entry as IDataObject,
+			});
+			continue;
+		}
+		results.failWith(target.itemIndex, {
+			message: 'Sonoran CAD did not kick this unit',
+			description: `Sonoran kicked ${kicked.length} of the ${batch.length} unit(s) in this request and did not name this one: no unit logged in on server ${target.serverId} is linked to this ${target.field === 'communityUserId' ? 'community user ID' : 'identity'}.`,
+			fatal: false,
+			blamesItems: true,
+			statusCode: 200,
+			answer,
+		});
+	}
+}
+
+function failAll(results: ItemResults, batch: KickTarget[], failure: SonoranFailure) {
+	for (const target of batch) results.failWith(target.itemIndex, failure);
+}

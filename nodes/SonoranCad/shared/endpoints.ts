@@ -1,0 +1,99 @@
+/**
+ * The Sonoran CAD endpoints this package calls, with what each needs: the plan that includes it,
+ * how fast it may be called, and how to read its answers. v1 endpoints take `POST {type, data}`
+ * with the credential in the body; v2 endpoints are REST with a Bearer key.
+ */
+export interface Endpoint {
+	/** As Sonoran's docs name it, e.g. "Kick Unit". */
+	operation: string;
+	api: 'v1' | 'v2';
+	/** The lowest plan that includes it (v2 pages name no plan: the v1 level is assumed). */
+	minPlan: number;
+	/** v1: the request type. */
+	type?: string;
+	/** v1: the fixed path; v2 paths carry parameters and are built by the operation. */
+	path?: string;
+	/** v2: the documented limit, requests per minute per API key. */
+	perMinute?: number;
+	/** v1: which text means success. */
+	isSuccess?: (text: string) => boolean;
+	/** What a 404 means for this endpoint, and whether it blames the request's items. */
+	notFound: { message: string; description: string; blamesItems: boolean };
+}
+
+export const KICK_UNIT_V1: Endpoint = {
+	operation: 'Kick Unit',
+	api: 'v1',
+	minPlan: 2,
+	type: 'KICK_UNIT',
+	path: 'emergency/kick_unit',
+	isSuccess: (text) => text.toUpperCase() === 'UNIT KICKED',
+	notFound: {
+		message: 'Sonoran CAD found no active unit with this API ID (HTTP 404)',
+		description:
+			"The API ID must belong to a unit that is logged in on the given server. Check the API ID (as set on the player's Sonoran account) and the Server ID; a unit that already logged out cannot be kicked.",
+		blamesItems: true,
+	},
+};
+
+export const KICK_UNIT_V2: Endpoint = {
+	operation: 'Kick Unit',
+	api: 'v2',
+	minPlan: 2,
+	perMinute: 20,
+	notFound: {
+		message: 'Sonoran CAD found no such server or unit (HTTP 404)',
+		description:
+			'Check that the Server ID is a server configured in Sonoran CAD, and that the identity belongs to a unit that is logged in on it.',
+		blamesItems: false,
+	},
+};
+
+const SERVER_NOT_FOUND = {
+	message: 'Sonoran CAD does not know this server (HTTP 404)',
+	description:
+		'Check that the Server ID is a server configured for the community in Sonoran CAD (Admin → Advanced → In-Game Integration).',
+	blamesItems: false,
+};
+
+export const GET_ACTIVE_UNITS_V1: Endpoint = {
+	operation: 'Get Active Units',
+	api: 'v1',
+	minPlan: 3,
+	type: 'GET_ACTIVE_UNITS',
+	path: 'emergency/get_active_units',
+	isSuccess: (text) => text.startsWith('['),
+	notFound: SERVER_NOT_FOUND,
+};
+
+export const GET_ACTIVE_UNITS_V2: Endpoint = {
+	operation: 'Get Active Units',
+	api: 'v2',
+	minPlan: 3,
+	perMinute: 3,
+	notFound: SERVER_NOT_FOUND,
+};
+
+const NO_VERSION = {
+	message: 'Sonoran CAD has no version endpoint at this address (HTTP 404)',
+	description: "Check the credential's Environment and Base URL.",
+	blamesItems: false,
+};
+
+export const GET_VERSION_V1: Endpoint = {
+	operation: 'Get Version',
+	api: 'v1',
+	minPlan: 0,
+	type: 'GET_VERSION',
+	path: 'general/get_version',
+	isSuccess: (text) => /^\d+/.test(text),
+	notFound: NO_VERSION,
+};
+
+export const GET_VERSION_V2: Endpoint = {
+	operation: 'Get Version',
+	api: 'v2',
+	minPlan: 0,
+	perMinute: 10,
+	notFound: NO_VERSION,
+};
