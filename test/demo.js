@@ -43,13 +43,18 @@ async function main() {
 			classes: { nodeClasses: [SonoranCad], credentialClasses: [SonoranCadApi] },
 			emulator,
 			items: WEBHOOK_ITEMS,
-			parameters: {
-				resource: 'unit',
-				operation: 'kick',
-				apiId: '={{ $json.apiId }}',
-				reason: '={{ "leaving the server (" + $json.player + ")" }}',
-				serverId: 1,
-			},
+			steps: [
+				{
+					name: 'Sonoran CAD',
+					parameters: {
+						resource: 'unit',
+						operation: 'kick',
+						apiId: '={{ $json.apiId }}',
+						reason: '={{ "leaving the server (" + $json.player + ")" }}',
+						serverId: 1,
+					},
+				},
+			],
 		});
 
 		console.log('\nSent to Sonoran CAD:');

@@ -10,6 +10,7 @@ describe('Unit → Kick: requests and output', () => {
 		expect(run.status).toBe('success');
 		expect(emulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${KICK_PATH}`]);
 		expect(emulator.requests[0].headers['content-type']).toMatch(/application\/json/);
+		expect(emulator.requests[0].headers.authorization).toBeUndefined();
 		expect(emulator.bodiesTo(KICK_PATH)).toEqual([
 			{
 				id: emulator.communityId,

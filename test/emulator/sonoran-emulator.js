@@ -1,6 +1,6 @@
 'use strict';
 /**
- * A local emulator of the Sonoran CAD v1 API, as documented (see README, "The emulator").
+ * A local emulator of the Sonoran CAD API, v1 and v2, as documented (see README, "The emulator").
  * It listens on 127.0.0.1 only, holds a set of active units, and lets a test queue faults.
  *
  *   const emulator = await startEmulator({ units: [{ apiId: 'STEAM:1', serverId: 1 }] });
@@ -10,78 +10,9 @@
  */
 const http = require('node:http');
 
-const PLAN_STANDARD = 2;
-
-const ANSWERS = {
-	kicked: 'UNIT KICKED',
-	backendReached: 'Backend Service Reached',
-	invalidType: 'INVALID REQUEST TYPE',
-	invalidCommunity: 'INVALID COMMUNITY ID',
-	apiDisabled: 'API IS NOT ENABLED FOR THIS COMMUNITY',
-	invalidKey: 'INVALID API KEY',
-	endpointDisabled: 'API ENDPOINT IS NOT ENABLED FOR THIS COMMUNITY',
-	// The 404 body for an unknown API ID is undocumented (changelog 3.0.0 names only the status).
-	unitNotFound: 'UNIT NOT FOUND',
-};
-
-/** v1 routes: path → { type, minimum plan, handler }. */
-const V1_ROUTES = {
-	'/general/get_version': {
-		type: 'GET_VERSION',
-		minPlan: 0,
-		handle: (state) => text(200, String(state.plan)),
-	},
-	'/emergency/kick_unit': { type: 'KICK_UNIT', minPlan: PLAN_STANDARD, handle: kickUnits },
-};
-
-function text(status, body, headers = {}) {
-	return { status, body, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers } };
-}
-
-/**
- * The undocumented case of a batch that names an unknown API ID is answered as one refusal:
- * 404 and nothing kicked, so a client must isolate the unknown units itself.
- */
-function kickUnits(state, data) {
-	const targets = Array.isArray(data) ? data : [];
-	if (targets.length === 0) return text(400, ANSWERS.invalidType);
-	const unknown = targets.filter((target) => !state.units.has(unitKey(target)));
-	if (unknown.length > 0) return text(404, ANSWERS.unitNotFound);
-	for (const target of targets) {
-		state.units.delete(unitKey(target));
-		state.kicks.push({ apiId: target.apiId, reason: target.reason, serverId: target.serverId });
-	}
-	return text(200, ANSWERS.kicked);
-}
-
-/** Units are active on one server; a kick names the unit by API ID and server (default 1). */
-function unitKey(unit) {
-	return `${unit.serverId ?? 1}|${String(unit.apiId)}`;
-}
-
-function authenticate(state, body) {
-	if (String(body.id ?? '') !== state.communityId) return text(400, ANSWERS.invalidCommunity);
-	if (!state.apiEnabled) return text(400, ANSWERS.apiDisabled);
-	if (String(body.key ?? '') !== state.apiKey) return text(400, ANSWERS.invalidKey);
-	return undefined;
-}
-
-function answerV1(state, path, rawBody) {
-	const route = V1_ROUTES[path];
-	if (!route) return text(200, ANSWERS.backendReached);
-	let body;
-	try {
-		body = JSON.parse(rawBody);
-	} catch {
-		return text(400, ANSWERS.invalidType);
-	}
-	if (body === null || typeof body !== 'object') return text(400, ANSWERS.invalidType);
-	const refused = authenticate(state, body);
-	if (refused) return refused;
-	if (body.type !== route.type) return text(400, ANSWERS.invalidType);
-	if (state.plan < route.minPlan) return text(400, ANSWERS.endpointDisabled);
-	return route.handle(state, body.data);
-}
+const { UnitStore } = require('./units');
+const { answerV1, ANSWERS, text } = require('./v1-routes');
+const { answerV2 } = require('./v2-routes');
 
 /**
  * Faults, applied to the next matching requests in queue order:
@@ -107,10 +38,12 @@ async function handle(state, request, response) {
 	const chunks = [];
 	for await (const chunk of request) chunks.push(chunk);
 	const rawBody = Buffer.concat(chunks).toString('utf8');
-	const path = new URL(request.url, 'http://emulator').pathname.replace(/\/+$/, '') || '/';
+	const url = new URL(request.url, 'http://emulator');
+	const path = url.pathname.replace(/\/+$/, '') || '/';
 	const record = {
 		method: request.method,
 		path,
+		query: Object.fromEntries(url.searchParams),
 		headers: request.headers,
 		rawBody,
 		at: Date.now(),
@@ -125,10 +58,21 @@ async function handle(state, request, response) {
 		return;
 	}
 	let answer;
-	if (fault?.status)
+	if (fault?.status) {
 		answer = { status: fault.status, body: fault.body ?? '', headers: fault.headers ?? {} };
-	else if (request.method !== 'POST') answer = text(200, ANSWERS.backendReached);
-	else answer = answerV1(state, path, rawBody);
+	} else {
+		answer =
+			answerV1(state, request.method, path, rawBody) ??
+			answerV2(state, {
+				method: request.method,
+				path,
+				headers: request.headers,
+				rawBody,
+				query: record.query,
+			}) ??
+			// Sonoran answers any other path with 200 and does nothing.
+			text(200, 'Backend Service Reached');
+	}
 	if (response.destroyed) return;
 	record.status = answer.status;
 	response.writeHead(answer.status, answer.headers);
@@ -144,9 +88,8 @@ async function handle(state, request, response) {
  */
 async function startEmulator(options = {}) {
 	/**
-	 * @typedef {{ method: string, path: string, headers: Record<string, string | string[] | undefined>, rawBody: string, at: number, status: number }} RecordedRequest
+	 * @typedef {{ method: string, path: string, query: Record<string, string>, headers: Record<string, string | string[] | undefined>, rawBody: string, at: number, status: number }} RecordedRequest
 	 *   `status` is what was answered; 0 when the connection was dropped or the client had gone.
-	 * @typedef {{ apiId: string, reason: string, serverId: number }} RecordedKick
 	 * @typedef {{ status?: number, body?: string, headers?: Record<string, string>, delayMs?: number, drop?: boolean, path?: string, times?: number }} Fault
 	 */
 	const state = {
@@ -154,12 +97,19 @@ async function startEmulator(options = {}) {
 		apiKey: options.apiKey ?? 'demo-api-key',
 		plan: options.plan ?? 4,
 		apiEnabled: options.apiEnabled ?? true,
-		units: /** @type {Map<string, {apiId: string, serverId: number}>} */ (new Map()),
-		kicks: /** @type {RecordedKick[]} */ ([]),
+		/** Servers configured for the community (v2 answers 404 for others). */
+		servers: options.servers ?? [1, 2, 3],
+		/** Whether v2 endpoints enforce their documented limits per minute. */
+		v2RateLimits: options.v2RateLimits ?? true,
+		/** Lower limits per minute for tests, by route name (kick, units, version). */
+		v2Limits: /** @type {Record<string, number>} */ (options.v2Limits ?? {}),
+		v2Calls: /** @type {Record<string, number[]>} */ ({}),
+		units: new UnitStore(),
+		kicks: /** @type {Array<Record<string, unknown>>} */ ([]),
 		requests: /** @type {RecordedRequest[]} */ ([]),
 		faults: /** @type {Fault[]} */ ([]),
 	};
-	for (const unit of options.units ?? []) state.units.set(unitKey(unit), { serverId: 1, ...unit });
+	state.units.add(options.units ?? []);
 
 	const server = http.createServer((request, response) => {
 		handle(state, request, response).catch((error) => {
@@ -194,11 +144,11 @@ async function startEmulator(options = {}) {
 			return state.requests.filter((r) => r.path === path).map((r) => JSON.parse(r.rawBody));
 		},
 		activeUnits() {
-			return [...state.units.values()];
+			return [...state.units.units];
 		},
-		/** @param {Array<{apiId: string, serverId?: number}>} units */
+		/** @param {import('./units').UnitSpec[]} units */
 		addUnits(units) {
-			for (const unit of units) state.units.set(unitKey(unit), { serverId: 1, ...unit });
+			state.units.add(units);
 		},
 		clearUnits() {
 			state.units.clear();
@@ -207,7 +157,7 @@ async function startEmulator(options = {}) {
 		queueFault(fault) {
 			state.faults.push({ ...fault });
 		},
-		/** @param {{ plan?: number, apiEnabled?: boolean, apiKey?: string, communityId?: string }} settings */
+		/** @param {{ plan?: number, apiEnabled?: boolean, apiKey?: string, communityId?: string, servers?: number[], v2RateLimits?: boolean, v2Limits?: Record<string, number> }} settings */
 		set(settings) {
 			Object.assign(state, settings);
 		},

@@ -31,35 +31,67 @@ export async function closeEmulators(): Promise<void> {
 	await Promise.all(started.splice(0).map(async (emulator) => await emulator.close()));
 }
 
-export interface KickRun {
+export interface NodeRun {
 	run: IRun;
-	/** Items on the node's first (regular) output. */
+	/** Items on the last node's first (regular) output. */
 	output: INodeExecutionData[];
-	/** Items on the error output, when the node routes errors there. */
+	/** Items on its error output, when the node routes errors there. */
 	errorOutput: INodeExecutionData[];
 }
+
+type OnError = 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 
 export interface KickOptions {
 	items: object[];
 	parameters?: Record<string, unknown>;
-	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+	onError?: OnError;
 	credential?: Record<string, unknown>;
 	onStart?: (execution: { cancel: () => void }) => void;
 }
 
-/** Runs "Webhook Items → Sonoran CAD (Unit → Kick)" through n8n-core against the emulator. */
-export async function runKick(emulator: Emulator, options: KickOptions): Promise<KickRun> {
+export interface Step {
+	name: string;
+	parameters: Record<string, unknown>;
+	onError?: OnError;
+}
+
+/** Runs "Webhook Items → each step" through n8n-core against the emulator. */
+export async function runSteps(
+	emulator: Emulator,
+	items: object[],
+	steps: Step[],
+	extra: Pick<KickOptions, 'credential' | 'onStart'> = {},
+): Promise<NodeRun> {
 	const run = (await runAgainstEmulator({
 		classes: { nodeClasses: [SonoranCad], credentialClasses: [SonoranCadApi] },
 		emulator,
-		items: options.items,
-		parameters: { resource: 'unit', operation: 'kick', ...options.parameters },
-		settings: options.onError ? { onError: options.onError } : {},
-		credential: options.credential,
-		onStart: options.onStart,
+		items,
+		steps: steps.map((step) => ({
+			name: step.name,
+			parameters: step.parameters,
+			settings: step.onError ? { onError: step.onError } : {},
+		})),
+		...extra,
 	})) as IRun;
-	const [output = [], errorOutput = []] = outputsOf(run, 'Sonoran CAD') as INodeExecutionData[][];
+	const last = steps[steps.length - 1].name;
+	const [output = [], errorOutput = []] = outputsOf(run, last) as INodeExecutionData[][];
 	return { run, output, errorOutput };
+}
+
+/** Runs "Webhook Items → Sonoran CAD (Unit → Kick)". */
+export async function runKick(emulator: Emulator, options: KickOptions): Promise<NodeRun> {
+	return await runSteps(
+		emulator,
+		options.items,
+		[
+			{
+				name: 'Sonoran CAD',
+				parameters: { resource: 'unit', operation: 'kick', ...options.parameters },
+				onError: options.onError,
+			},
+		],
+		{ credential: options.credential, onStart: options.onStart },
+	);
 }
 
 /** The error that stopped the run, as n8n stored it. */

@@ -221,25 +221,18 @@ async function runWorkflow({
 }
 
 /**
- * Runs "Webhook Items → Sonoran CAD" with a credential pointing at a local emulator.
+ * Runs "Webhook Items → Sonoran CAD → …" with a credential pointing at a local emulator.
  * @param {object} options
  * @param {{nodeClasses: Function[], credentialClasses: Function[]}} options.classes from source or dist
  * @param {{url: string, communityId: string, apiKey: string}} options.emulator
  * @param {object[]} options.items what the trigger emits
- * @param {object} options.parameters the Sonoran CAD node's parameters
- * @param {object} [options.settings] node settings such as `onError`
+ * @param {Array<{name: string, parameters: object, settings?: object}>} options.steps Sonoran CAD
+ *   nodes, chained in order after the trigger; `settings` are node settings such as `onError`
  * @param {object} [options.credential] overrides of the stored credential data
  * @param {Function} [options.onStart] see runWorkflow
  */
-async function runAgainstEmulator({
-	classes,
-	emulator,
-	items,
-	parameters,
-	settings,
-	credential,
-	onStart,
-}) {
+async function runAgainstEmulator({ classes, emulator, items, steps, credential, onStart }) {
+	const source = sourceNode(items);
 	return await runWorkflow({
 		...classes,
 		credentials: {
@@ -251,9 +244,18 @@ async function runAgainstEmulator({
 				...credential,
 			},
 		},
-		nodes: [sourceNode(items), packageNode('sonoranCad', parameters, { settings })],
-		connections: chain('Webhook Items', 'Sonoran CAD'),
-		startNode: 'Webhook Items',
+		nodes: [
+			source,
+			...steps.map((step, i) =>
+				packageNode('sonoranCad', step.parameters, {
+					name: step.name,
+					settings: step.settings,
+					position: [200 * (i + 1), 0],
+				}),
+			),
+		],
+		connections: chain(source.name, ...steps.map((step) => step.name)),
+		startNode: source.name,
 		onStart,
 	});
 }
@@ -274,14 +276,14 @@ function sourceNode(items, name = 'Webhook Items') {
 function packageNode(
 	typeName,
 	parameters,
-	{ name = 'Sonoran CAD', credentialId = 'cred-1', settings = {} } = {},
+	{ name = 'Sonoran CAD', credentialId = 'cred-1', settings = {}, position = [200, 0] } = {},
 ) {
 	return {
 		id: name,
 		name,
 		type: `${PACKAGE}.${typeName}`,
 		typeVersion: 1,
-		position: [200, 0],
+		position,
 		parameters,
 		credentials: { sonoranCadApi: { id: credentialId, name: 'Sonoran CAD account' } },
 		...settings,

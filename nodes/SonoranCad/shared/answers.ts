@@ -77,7 +77,7 @@ const BACKEND_REACHED = {
 	message:
 		'Sonoran CAD answered "Backend Service Reached": the request went to a path that does not exist',
 	description:
-		"The credential's Base URL must be the API root with no path (for example https://api.sonorancad.com). Sonoran answers unknown paths with 200 \"Backend Service Reached\", so nothing was done.",
+		'The credential\'s Base URL must be the API root with no path (for example https://api.sonorancad.com). Sonoran answers unknown paths with 200 "Backend Service Reached", so nothing was done.',
 };
 
 /**
@@ -90,7 +90,12 @@ export function judge(endpoint: Endpoint, delivery: Delivery): Verdict {
 	const text = answer.text.trim();
 	const problem = endpoint.api === 'v2' ? problemDetail(text) : undefined;
 	const said = problem ?? text;
-	const fail = (message: string, description: string, fatal = false, blamesItems = false): Verdict => ({
+	const fail = (
+		message: string,
+		description: string,
+		fatal = false,
+		blamesItems = false,
+	): Verdict => ({
 		ok: false,
 		failure: {
 			message,
@@ -205,7 +210,9 @@ function parseJson(text: string): unknown {
 
 /** A v2 error is `application/problem+json`: its `detail` (else `title`, else `message`) says why. */
 function problemDetail(text: string): string | undefined {
-	const json = parseJson(text) as { detail?: unknown; title?: unknown; message?: unknown } | undefined;
+	const json = parseJson(text) as
+		| { detail?: unknown; title?: unknown; message?: unknown }
+		| undefined;
 	if (!json || typeof json !== 'object') return undefined;
 	const said = [json.detail, json.title, json.message].find((value) => typeof value === 'string');
 	return said as string | undefined;

@@ -1,70 +1,82 @@
 import type { Endpoint } from './endpoints';
 
 /**
- * Spaces requests to Sonoran: a burst, then one per interval (a token bucket). Budgets are kept
- * per API root, community and limit scope, for every execution in this n8n process, because
- * Sonoran limits per API key, not per workflow.
+ * Spaces requests to Sonoran. Budgets are kept per API root, community and limit scope, for
+ * every execution in this n8n process, because Sonoran limits per API key, not per workflow.
+ * - v1 has no published limit ("not more than one call per second for an extended period"):
+ *   a token bucket, a short burst and then one request per interval.
+ * - v2 endpoints document N requests per minute: a sliding window, at most N in any minute,
+ *   which also stays within a server that counts per clock minute.
  */
-export interface Pace {
-	/** Which budget: all of v1 shares one; each v2 endpoint has its own documented limit. */
-	scope: string;
-	burst: number;
-	intervalMs: number;
-}
+export type Pace =
+	| { kind: 'bucket'; scope: string; burst: number; intervalMs: number }
+	| { kind: 'window'; scope: string; perMinute: number };
 
-/** v1 has no published limit; Sonoran asks for about one call per second over time. */
 const V1_BURST = 3;
 export const V1_INTERVAL_MS = 1000;
+const MINUTE_MS = 60_000;
+/** Slack for clock and network jitter at the window's edge. */
+const WINDOW_MARGIN_MS = 500;
 
-/**
- * The pace for an endpoint: v1 as Sonoran asks, v2 within its documented limit per minute
- * (burst + one per interval over any minute stays within the limit). `intervalMs` from the
- * node's options, when set, replaces the interval.
- */
+/** The pace for an endpoint; `intervalMs` from the node's options, when set, replaces it. */
 export function paceFor(endpoint: Endpoint, intervalMs: number | undefined): Pace {
-	if (endpoint.api === 'v1' || !endpoint.perMinute) {
-		return { scope: 'v1', burst: V1_BURST, intervalMs: intervalMs ?? V1_INTERVAL_MS };
+	const scope = endpoint.api === 'v1' ? 'v1' : `v2 ${endpoint.operation}`;
+	if (intervalMs === undefined && endpoint.api === 'v2' && endpoint.perMinute) {
+		return { kind: 'window', scope, perMinute: endpoint.perMinute };
 	}
-	const burst = Math.max(1, Math.floor(endpoint.perMinute / 4));
-	return {
-		scope: `v2 ${endpoint.operation}`,
-		burst,
-		intervalMs: intervalMs ?? Math.ceil(60_000 / (endpoint.perMinute - burst)),
-	};
+	return { kind: 'bucket', scope, burst: V1_BURST, intervalMs: intervalMs ?? V1_INTERVAL_MS };
 }
 
 interface Budget {
-	/** Requests that may go now; negative when requests are already booked ahead. */
+	/** Bucket: requests that may go now; negative when requests are already booked ahead. */
 	tokens: number;
 	updatedAt: number;
+	/** Window: the booked send times, oldest first. */
+	sent: number[];
 	/** Set by a 429: nothing goes before this time. */
 	blockedUntil: number;
 }
 
 const budgets = new Map<string, Budget>();
 
-function budgetFor(key: string, burst: number, now: number): Budget {
-	let budget = budgets.get(key);
+function budgetFor(key: string, pace: Pace, now: number): Budget {
+	const id = `${key}|${pace.scope}`;
+	let budget = budgets.get(id);
 	if (!budget) {
-		budget = { tokens: burst, updatedAt: now, blockedUntil: 0 };
-		budgets.set(key, budget);
+		budget = {
+			tokens: pace.kind === 'bucket' ? pace.burst : 0,
+			updatedAt: now,
+			sent: [],
+			blockedUntil: 0,
+		};
+		budgets.set(id, budget);
 	}
 	return budget;
 }
 
 /** Books the next request slot and returns how long to wait for it, in milliseconds. */
 export function bookSlot(key: string, pace: Pace, now = Date.now()): number {
-	const budget = budgetFor(`${key}|${pace.scope}`, pace.burst, now);
-	const blockedFor = Math.max(0, budget.blockedUntil - now);
-	if (pace.intervalMs <= 0) return blockedFor;
+	const budget = budgetFor(key, pace, now);
+	const earliest = Math.max(now, budget.blockedUntil);
+	if (pace.kind === 'window') {
+		budget.sent = budget.sent.filter((time) => time > now - MINUTE_MS - WINDOW_MARGIN_MS);
+		const { sent } = budget;
+		const slot =
+			sent.length < pace.perMinute
+				? earliest
+				: Math.max(earliest, sent[sent.length - pace.perMinute] + MINUTE_MS + WINDOW_MARGIN_MS);
+		sent.push(slot);
+		return slot - now;
+	}
+	if (pace.intervalMs <= 0) return earliest - now;
 	budget.tokens = Math.min(pace.burst, budget.tokens + (now - budget.updatedAt) / pace.intervalMs);
 	budget.updatedAt = now;
 	budget.tokens -= 1;
-	return Math.max(blockedFor, budget.tokens >= 0 ? 0 : -budget.tokens * pace.intervalMs);
+	return Math.max(earliest - now, budget.tokens >= 0 ? 0 : -budget.tokens * pace.intervalMs);
 }
 
 /** Holds every request of this budget until `until` (epoch ms), as a 429's Retry-After asks. */
 export function holdUntil(key: string, pace: Pace, until: number, now = Date.now()): void {
-	const budget = budgetFor(`${key}|${pace.scope}`, pace.burst, now);
+	const budget = budgetFor(key, pace, now);
 	budget.blockedUntil = Math.max(budget.blockedUntil, until);
 }

@@ -79,3 +79,15 @@ export function readRequestPolicy(ctx: IExecuteFunctions): RequestPolicy {
 	policy.timeoutMs = Math.max(1, policy.timeoutMs);
 	return policy;
 }
+
+/** An operation's Options collection: its own options, then pacing, retries and timeout. */
+export function optionsCollection(own: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...own, ...requestPolicyOptions],
+	};
+}

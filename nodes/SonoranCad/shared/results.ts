@@ -1,10 +1,5 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	NodeApiError,
-	NodeOperationError,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { failureToError, type SonoranFailure } from './answers';
 
@@ -38,18 +33,9 @@ export class ItemResults {
 		return this.succeeded;
 	}
 
-	/**
-	 * Records an error item when the node continues on fail (either error mode); otherwise
-	 * throws, which stops the node as n8n users expect. n8n itself reduces an error item's json
-	 * to `{ error: message }` and keeps the error (with its description) beside it.
-	 */
-	fail(itemIndex: number, error: NodeApiError | NodeOperationError): void {
-		if (!this.ctx.continueOnFail()) throw error;
-		this.slots[itemIndex] = {
-			json: { error: error.message },
-			error,
-			pairedItem: { item: itemIndex },
-		};
+	/** Records an error item, or throws when the node stops on errors (see errorItemOrThrow). */
+	fail(itemIndex: number, error: unknown): void {
+		this.slots[itemIndex] = errorItemOrThrow(this.ctx, error, itemIndex);
 	}
 
 	/** Fails an item for what Sonoran answered; a fatal failure is kept for the items to come. */
@@ -69,6 +55,24 @@ export class ItemResults {
 			return slot;
 		});
 	}
+}
+
+/**
+ * The error item for a failed input item when the node continues on fail (either error mode);
+ * otherwise throws, which stops the node as n8n users expect. n8n itself reduces an error item's
+ * json to `{ error: message }` and keeps the error (with its description) beside it.
+ */
+export function errorItemOrThrow(
+	ctx: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): INodeExecutionData {
+	const nodeError =
+		error instanceof NodeApiError || error instanceof NodeOperationError
+			? error
+			: new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+	if (!ctx.continueOnFail()) throw nodeError;
+	return { json: { error: nodeError.message }, error: nodeError, pairedItem: { item: itemIndex } };
 }
 
 /** Splits a list into consecutive chunks of at most `size`, keeping order. */

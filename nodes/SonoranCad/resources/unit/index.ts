@@ -1,4 +1,5 @@
 import type { SonoranResource } from '../../shared/operation';
+import { getActiveUnits } from './getActiveUnits';
 import { kick } from './kick';
 
 export const unit: SonoranResource = {
@@ -7,5 +8,5 @@ export const unit: SonoranResource = {
 		value: 'unit',
 		description: 'Units active in the CAD (police, fire, EMS, dispatch)',
 	},
-	operations: [kick],
+	operations: [kick, getActiveUnits],
 };

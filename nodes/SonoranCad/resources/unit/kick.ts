@@ -1,9 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { openConnection } from '../../shared/connection';
 import type { SonoranOperation } from '../../shared/operation';
-import { readRequestPolicy, requestPolicyOptions } from '../../shared/requestPolicy';
+import { optionsCollection, readRequestPolicy } from '../../shared/requestPolicy';
 import { ItemResults } from '../../shared/results';
 import { identifier, parameterReader, text, wholeNumber, type Check } from '../../shared/validate';
 import { kickByApiId } from './kickByApiId';
@@ -14,7 +13,10 @@ import type { IdentityField, KickTarget } from './kickTarget';
 export const MAX_BATCH_SIZE = 100;
 
 /** Each way to name a unit: its parameter's label, check and fix. */
-const IDENTITIES: Record<IdentityField, { label: string; check: Check<string | number>; fix: string }> = {
+const IDENTITIES: Record<
+	IdentityField,
+	{ label: string; check: Check<string | number>; fix: string }
+> = {
 	apiId: {
 		label: 'API ID',
 		check: identifier,
@@ -54,7 +56,7 @@ function readTarget(ctx: IExecuteFunctions, itemIndex: number, field: IdentityFi
 			'serverId',
 			'Server ID',
 			wholeNumber,
-			"Set \"Server ID\" to the number of the community's server in Sonoran CAD (Admin → Advanced → In-Game Integration); most communities have one server, number 1.",
+			'Set "Server ID" to the number of the community\'s server in Sonoran CAD (Admin → Advanced → In-Game Integration); most communities have one server, number 1.',
 		),
 	};
 }
@@ -74,11 +76,7 @@ async function execute(
 		try {
 			targets.push(readTarget(this, itemIndex, field));
 		} catch (error) {
-			const itemError =
-				error instanceof NodeOperationError
-					? error
-					: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-			results.fail(itemIndex, itemError);
+			results.fail(itemIndex, error);
 		}
 	}
 	if (targets.length === 0) return results.toArray();
@@ -109,7 +107,8 @@ export const kick: SonoranOperation = {
 				{
 					name: 'API ID (V1 API)',
 					value: 'apiId',
-					description: "The API ID on the player's Sonoran account, such as a Steam hex or FiveM ID",
+					description:
+						"The API ID on the player's Sonoran account, such as a Steam hex or FiveM ID",
 				},
 				{
 					name: 'Community User ID (V2 API)',
@@ -128,7 +127,8 @@ export const kick: SonoranOperation = {
 				},
 			],
 			default: 'apiId',
-			description: 'How the input items name the unit to kick. API ID uses Sonoran\'s v1 API; the others its v2 API.',
+			description:
+				"How the input items name the unit to kick. API ID uses Sonoran's v1 API; the others its v2 API.",
 		},
 		{
 			displayName: 'API ID',
@@ -183,25 +183,17 @@ export const kick: SonoranOperation = {
 			typeOptions: { minValue: 0, numberPrecision: 0 },
 			description: "The community's server the unit is active on, as numbered in Sonoran CAD",
 		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				{
-					displayName: 'Batch Size',
-					name: 'batchSize',
-					type: 'number',
-					default: 100,
-					typeOptions: { minValue: 1, maxValue: MAX_BATCH_SIZE, numberPrecision: 0 },
-					description:
-						'How many units to kick per request to Sonoran (1 to 100). Fewer, larger requests stay further from the rate limit. Kicks by Discord or Roblox ID always go one per request.',
-				},
-				...requestPolicyOptions,
-			],
-		},
+		optionsCollection([
+			{
+				displayName: 'Batch Size',
+				name: 'batchSize',
+				type: 'number',
+				default: 100,
+				typeOptions: { minValue: 1, maxValue: MAX_BATCH_SIZE, numberPrecision: 0 },
+				description:
+					'How many units to kick per request to Sonoran (1 to 100). Fewer, larger requests stay further from the rate limit. Kicks by Discord or Roblox ID always go one per request.',
+			},
+		]),
 	],
 	execute,
 };

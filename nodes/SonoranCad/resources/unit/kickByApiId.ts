@@ -1,11 +1,8 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
-
 import { judge, type SonoranFailure } from '../../shared/answers';
-import type { SonoranConnection } from '../../shared/connection';
 import { KICK_UNIT_V1 } from '../../shared/endpoints';
-import { chunk, type ItemResults } from '../../shared/results';
+import { chunk } from '../../shared/results';
 import { requestV1 } from '../../shared/transport';
-import { targetFields, type KickTarget } from './kickTarget';
+import { targetFields, type KickDelivery, type KickTarget } from './kickTarget';
 
 /**
  * Kicks by API ID through v1 KICK_UNIT: many units per request. When Sonoran refuses a batch
@@ -13,13 +10,7 @@ import { targetFields, type KickTarget } from './kickTarget';
  * alone, so the good units are still kicked. A half that must hold an unknown unit (its sibling
  * went through) is split without being sent whole.
  */
-export async function kickByApiId(
-	ctx: IExecuteFunctions,
-	connection: SonoranConnection,
-	results: ItemResults,
-	targets: KickTarget[],
-	batchSize: number,
-): Promise<void> {
+export const kickByApiId: KickDelivery = async (ctx, connection, results, targets, batchSize) => {
 	async function settle(batch: KickTarget[], knownFailure?: SonoranFailure, ambiguous = false) {
 		if (results.fatal) return failAll(batch, results.fatal);
 		if (knownFailure) {
@@ -62,4 +53,4 @@ export async function kickByApiId(
 	}
 
 	for (const batch of chunk(targets, batchSize)) await settle(batch);
-}
+};

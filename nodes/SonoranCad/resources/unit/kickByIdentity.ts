@@ -1,11 +1,10 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { judge, type SonoranFailure } from '../../shared/answers';
-import type { SonoranConnection } from '../../shared/connection';
 import { KICK_UNIT_V2 } from '../../shared/endpoints';
 import { chunk, type ItemResults } from '../../shared/results';
 import { requestV2 } from '../../shared/transport';
-import { targetFields, type KickTarget } from './kickTarget';
+import { targetFields, type KickDelivery, type KickTarget } from './kickTarget';
 
 interface KickedEntry {
 	identId?: unknown;
@@ -28,13 +27,13 @@ function requestEntry(target: KickTarget): IDataObject {
  * By Discord or Roblox ID, one per request: the answer does not repeat those IDs, so a batch
  * that kicked only some of its units could not say which.
  */
-export async function kickByIdentity(
-	ctx: IExecuteFunctions,
-	connection: SonoranConnection,
-	results: ItemResults,
-	targets: KickTarget[],
-	batchSize: number,
-): Promise<void> {
+export const kickByIdentity: KickDelivery = async (
+	ctx,
+	connection,
+	results,
+	targets,
+	batchSize,
+) => {
 	const byServer = new Map<number, KickTarget[]>();
 	for (const target of targets) {
 		byServer.set(target.serverId, [...(byServer.get(target.serverId) ?? []), target]);
@@ -46,7 +45,8 @@ export async function kickByIdentity(
 				failAll(results, batch, results.fatal);
 				continue;
 			}
-			const body = batch.length === 1 && size === 1 ? requestEntry(batch[0]) : batch.map(requestEntry);
+			const body =
+				batch.length === 1 && size === 1 ? requestEntry(batch[0]) : batch.map(requestEntry);
 			const delivery = await requestV2(ctx, connection, KICK_UNIT_V2, {
 				method: 'POST',
 				path: kickPath(serverId),
@@ -57,11 +57,13 @@ export async function kickByIdentity(
 				failAll(results, batch, verdict.failure);
 				continue;
 			}
-			const kicked = Array.isArray(body) ? kickedEntries(verdict.json) : [verdict.json as KickedEntry];
+			const kicked = Array.isArray(body)
+				? kickedEntries(verdict.json)
+				: [verdict.json as KickedEntry];
 			settleBatch(results, batch, kicked, verdict.answer);
 		}
 	}
-}
+};
 
 function kickedEntries(json: unknown): KickedEntry[] {
 	const kicked = (json as { kicked?: unknown } | undefined)?.kicked;
@@ -69,10 +71,16 @@ function kickedEntries(json: unknown): KickedEntry[] {
 }
 
 /** Each target named in Sonoran's `kicked` list succeeded; the others were not kicked. */
-function settleBatch(results: ItemResults, batch: KickTarget[], kicked: KickedEntry[], answer: string) {
+function settleBatch(
+	results: ItemResults,
+	batch: KickTarget[],
+	kicked: KickedEntry[],
+	answer: string,
+) {
 	const byUser = new Map(kicked.map((entry) => [String(entry.communityUserId ?? ''), entry]));
 	for (const target of batch) {
-		const entry = target.field === 'communityUserId' ? byUser.get(String(target.identity)) : kicked[0];
+		const entry =
+			target.field === 'communityUserId' ? byUser.get(String(target.identity)) : kicked[0];
 		if (entry) {
 			results.succeed(target.itemIndex, {
 				...targetFields(target),

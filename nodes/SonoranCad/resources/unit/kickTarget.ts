@@ -1,4 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { SonoranConnection } from '../../shared/connection';
+import type { ItemResults } from '../../shared/results';
 
 /** How a kick names its unit: v1 by API ID, v2 by the other identities. */
 export type IdentityField = 'apiId' | 'communityUserId' | 'discord' | 'roblox';
@@ -17,3 +20,12 @@ export interface KickTarget {
 export function targetFields(target: KickTarget): IDataObject {
 	return { [target.field]: target.identity, reason: target.reason, serverId: target.serverId };
 }
+
+/** Sends an execution's checked kicks in batches and records each item's outcome. */
+export type KickDelivery = (
+	ctx: IExecuteFunctions,
+	connection: SonoranConnection,
+	results: ItemResults,
+	targets: KickTarget[],
+	batchSize: number,
+) => Promise<void>;

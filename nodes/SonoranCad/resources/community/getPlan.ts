@@ -1,0 +1,97 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { failureToError, judge, type SonoranFailure, type Verdict } from '../../shared/answers';
+import { apiVersionProperty, readApiVersion } from '../../shared/apiVersion';
+import { openConnection } from '../../shared/connection';
+import {
+	GET_ACTIVE_UNITS_V1,
+	GET_VERSION_V1,
+	GET_VERSION_V2,
+	KICK_UNIT_V1,
+} from '../../shared/endpoints';
+import type { SonoranOperation } from '../../shared/operation';
+import { planName } from '../../shared/plans';
+import { optionsCollection, readRequestPolicy } from '../../shared/requestPolicy';
+import { errorItemOrThrow } from '../../shared/results';
+import { requestV1, requestV2 } from '../../shared/transport';
+
+/** v1 answers text that starts with the plan number; v2 answers `{version, name}`. */
+function planOf(verdict: Verdict & { ok: true }): number | undefined {
+	const version =
+		typeof verdict.json === 'object' && verdict.json !== null
+			? (verdict.json as { version?: unknown }).version
+			: verdict.answer.match(/^\d+/)?.[0];
+	const plan = Number(version);
+	return Number.isInteger(plan) ? plan : undefined;
+}
+
+function planItem(plan: number, verdict: Verdict & { ok: true }): IDataObject {
+	return {
+		plan,
+		planName: planName(plan),
+		allows: {
+			kickUnit: plan >= KICK_UNIT_V1.minPlan,
+			getActiveUnits: plan >= GET_ACTIVE_UNITS_V1.minPlan,
+		},
+		// As returned: v1's text, v2's JSON object.
+		answer: typeof verdict.json === 'object' ? (verdict.json as IDataObject) : verdict.answer,
+	};
+}
+
+function noPlanNumber(answer: string): SonoranFailure {
+	return {
+		message: `Sonoran CAD answered Get Version without a plan number: ${answer.slice(0, 80)}`,
+		description: "Check that the credential's Base URL points at Sonoran CAD's API.",
+		fatal: false,
+		blamesItems: false,
+		statusCode: 200,
+		answer,
+	};
+}
+
+/** One request for the whole execution: the plan is the same for every input item. */
+async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	const api = readApiVersion(this);
+	let json: IDataObject | undefined;
+	let failure: unknown;
+	try {
+		const connection = await openConnection(this, readRequestPolicy(this));
+		const verdict =
+			api === 'v1'
+				? judge(GET_VERSION_V1, await requestV1(this, connection, GET_VERSION_V1, []))
+				: judge(
+						GET_VERSION_V2,
+						await requestV2(this, connection, GET_VERSION_V2, {
+							method: 'GET',
+							path: 'v2/general/version',
+						}),
+					);
+		if (!verdict.ok) failure = failureToError(this.getNode(), verdict.failure, 0);
+		else {
+			const plan = planOf(verdict);
+			if (plan === undefined)
+				failure = failureToError(this.getNode(), noPlanNumber(verdict.answer), 0);
+			else json = planItem(plan, verdict);
+		}
+	} catch (error) {
+		failure = error;
+	}
+	return items.map((_, itemIndex) =>
+		json ? { json, pairedItem: { item: itemIndex } } : errorItemOrThrow(this, failure, itemIndex),
+	);
+}
+
+export const getPlan: SonoranOperation = {
+	option: {
+		name: 'Get Plan',
+		value: 'getPlan',
+		action: 'Get the community plan',
+		description:
+			"Find out the community's Sonoran plan (FREE to SONORAN ONE) and which operations it allows; works on every plan",
+	},
+	properties: [apiVersionProperty, optionsCollection()],
+	execute,
+};

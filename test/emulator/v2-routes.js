@@ -1,0 +1,176 @@
+'use strict';
+/**
+ * The v2 routes: REST with `Authorization: Bearer <key>`, JSON answers, errors as
+ * `application/problem+json`, and each endpoint's documented limit per minute per key (429 with
+ * Retry-After beyond it). Undocumented choices: a plan too low is 403; a kick array answers 200
+ * with the units it found; a single kick of an unknown unit is 404.
+ */
+const PLAN_NAMES = {
+	0: 'FREE',
+	1: 'STARTER',
+	2: 'STANDARD',
+	3: 'PLUS',
+	4: 'PRO',
+	6: 'SONORAN ONE',
+};
+const WINDOW_MS = 60_000;
+
+function json(status, value, headers = {}) {
+	return {
+		status,
+		body: JSON.stringify(value),
+		headers: { 'content-type': 'application/json', ...headers },
+	};
+}
+
+function problem(status, title, detail, headers = {}) {
+	return {
+		status,
+		body: JSON.stringify({
+			type: 'about:blank',
+			title,
+			status,
+			detail,
+			instance: '',
+			traceId: 'emulator',
+		}),
+		headers: { 'content-type': 'application/problem+json', ...headers },
+	};
+}
+
+const TARGET_FIELDS = ['communityUserId', 'roblox', 'discord'];
+
+function kick(state, { serverId, body }) {
+	const entries = Array.isArray(body) ? body : [body];
+	for (const entry of entries) {
+		if (!entry || typeof entry !== 'object' || !entry.reason) {
+			return problem(400, 'Bad Request', 'Each kick needs a target and a reason.');
+		}
+		if (TARGET_FIELDS.filter((field) => entry[field] !== undefined).length !== 1) {
+			return problem(
+				400,
+				'Bad Request',
+				'Name the unit by exactly one of communityUserId, roblox or discord.',
+			);
+		}
+	}
+	const kicked = [];
+	for (const entry of entries) {
+		const field = TARGET_FIELDS.find((name) => entry[name] !== undefined);
+		const unit = state.units.find(serverId, field, entry[field]);
+		if (!unit) continue;
+		state.units.remove(unit);
+		state.kicks.push({ [field]: entry[field], reason: entry.reason, serverId });
+		kicked.push({
+			identId: unit.identId,
+			communityUserId: unit.communityUserId ?? null,
+			reason: entry.reason,
+		});
+	}
+	if (!Array.isArray(body)) {
+		return kicked.length
+			? json(200, { identId: kicked[0].identId, reason: kicked[0].reason })
+			: problem(404, 'Not Found', 'No active unit matches the given identity on this server.');
+	}
+	return json(200, { count: kicked.length, kicked });
+}
+
+function units(state, { serverId, query }) {
+	const limit = query.limit === undefined ? 100 : Number(query.limit);
+	if (!(limit >= 1 && limit <= 100))
+		return problem(400, 'Bad Request', 'limit must be between 1 and 100.');
+	return json(
+		200,
+		state.units.list(
+			{
+				serverId,
+				limit,
+				offset: Number(query.offset ?? 0),
+				onlyUnits: query.onlyUnits !== 'false',
+				includeOffline: query.includeOffline === 'true',
+			},
+			true,
+		),
+	);
+}
+
+const ROUTES = [
+	{
+		name: 'kick',
+		method: 'POST',
+		pattern: /^\/v2\/emergency\/servers\/(\d+)\/units\/kick$/,
+		perMinute: 20,
+		minPlan: 2,
+		handle: kick,
+	},
+	{
+		name: 'units',
+		method: 'GET',
+		pattern: /^\/v2\/emergency\/servers\/(\d+)\/units$/,
+		perMinute: 3,
+		minPlan: 3,
+		handle: units,
+	},
+	{
+		name: 'version',
+		method: 'GET',
+		pattern: /^\/v2\/general\/version$/,
+		perMinute: 10,
+		minPlan: 0,
+		handle: (state) => json(200, { version: state.plan, name: PLAN_NAMES[state.plan] }),
+	},
+];
+
+/** Sliding window per route: at most `perMinute` requests in any minute. */
+function rateLimited(state, route, now) {
+	if (!state.v2RateLimits) return undefined;
+	const log = (state.v2Calls[route.name] ??= []);
+	while (log.length && log[0] <= now - WINDOW_MS) log.shift();
+	if (log.length >= (state.v2Limits[route.name] ?? route.perMinute)) {
+		const retryAfter = Math.ceil((log[0] + WINDOW_MS - now) / 1000);
+		return json(
+			429,
+			{ message: 'API rate limit exceeded', request_id: 'emulator' },
+			{ 'retry-after': String(retryAfter) },
+		);
+	}
+	log.push(now);
+	return undefined;
+}
+
+/** The answer to a v2 request, or undefined when the path is not a v2 route. */
+function answerV2(state, request) {
+	const route = ROUTES.find(
+		(candidate) => candidate.method === request.method && candidate.pattern.test(request.path),
+	);
+	if (!route) return undefined;
+	const auth = String(request.headers.authorization ?? '');
+	if (!/^Bearer /.test(auth))
+		return problem(401, 'Unauthorized', 'Missing or malformed Authorization header.');
+	if (auth.slice('Bearer '.length) !== state.apiKey)
+		return problem(401, 'Unauthorized', 'Invalid API key.');
+	const limited = rateLimited(state, route, Date.now());
+	if (limited) return limited;
+	if (state.plan < route.minPlan) {
+		return problem(
+			403,
+			'Forbidden',
+			`This endpoint requires the ${PLAN_NAMES[route.minPlan]} plan or higher.`,
+		);
+	}
+	const serverId = Number(route.pattern.exec(request.path)?.[1] ?? 0);
+	if (route.pattern.source.includes('servers') && !state.servers.includes(serverId)) {
+		return problem(404, 'Not Found', `Server ${serverId} is not configured for this community.`);
+	}
+	let body;
+	if (request.rawBody) {
+		try {
+			body = JSON.parse(request.rawBody);
+		} catch {
+			return problem(400, 'Bad Request', 'The body is not JSON.');
+		}
+	}
+	return route.handle(state, { serverId, body, query: request.query });
+}
+
+module.exports = { answerV2 };
