@@ -1,0 +1,406 @@
+'use strict';
+/**
+ * `npm run test:e2e`: the package inside a real n8n. Installs n8n (cached outside the
+ * repository), builds the package and loads it as a custom extension, imports a credential that
+ * points at the local emulator and the example workflows from examples/ themselves, then runs
+ * them the ways users do: `n8n execute` for the manual/schedule sweep, and `n8n start` with
+ * published webhooks. Everything talks to 127.0.0.1 only, on ports chosen at run time, and every
+ * process it starts is stopped by its PID.
+ *
+ *   N8N_E2E_VERSION=2.41.1 (default), N8N_E2E_NODE=24 (default), SONORANCAD_E2E_CACHE=<folder>
+ */
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const { startEmulator } = require('../emulator/sonoran-emulator');
+const { ensureN8n } = require('./install-n8n');
+const { freePort, n8nEnvironment, runCli, startServer, stopServer } = require('./n8n-process');
+
+const ROOT = path.join(__dirname, '..', '..');
+const EXAMPLES = path.join(ROOT, 'examples');
+const CREDENTIAL_ID = 'sonoranCadCredential';
+const WRONG_KEY = 'dummy-wrong-key-e2e-7d41c9';
+
+const results = [];
+
+async function check(name, body) {
+	const started = Date.now();
+	try {
+		await body();
+		results.push({ name, ok: true });
+		console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
+	} catch (error) {
+		results.push({ name, ok: false });
+		console.log(
+			`  ✕ ${name}\n      ${String(error.stack || error)
+				.split('\n')
+				.slice(0, 6)
+				.join('\n      ')}`,
+		);
+	}
+}
+
+function expect(condition, message) {
+	if (!condition) throw new Error(message);
+}
+
+function sleep(ms) {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** The package as n8n loads a custom extension: the built files only. */
+function stageExtension(workDir) {
+	const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+	if (build.status !== 0) throw new Error('npm run build failed');
+	const extensionsDir = path.join(workDir, 'custom');
+	fs.cpSync(path.join(ROOT, 'dist'), path.join(extensionsDir, 'n8n-nodes-sonorancad', 'dist'), {
+		recursive: true,
+	});
+	return extensionsDir;
+}
+
+/** An example workflow as n8n will import it: this package's types as custom-extension types. */
+function exampleAs(file, id, credentialId = CREDENTIAL_ID) {
+	const text = fs
+		.readFileSync(path.join(EXAMPLES, file), 'utf8')
+		.replaceAll('"n8n-nodes-sonorancad.', '"CUSTOM.')
+		.replaceAll(`"${CREDENTIAL_ID}"`, `"${credentialId}"`);
+	return { ...JSON.parse(text), id, active: false };
+}
+
+/** The JSON document in a command's output (n8n may log lines before it). */
+function jsonIn(output) {
+	const start = output.indexOf('{');
+	expect(start !== -1, `no JSON in the output:\n${output.slice(0, 2000)}`);
+	return JSON.parse(output.slice(start));
+}
+
+function nodeOutput(run, nodeName) {
+	return run.data.resultData.runData[nodeName]?.[0]?.data?.main?.[0] ?? [];
+}
+
+/** Every byte n8n stored: the database and its journal files. */
+function storedBytes(userFolder) {
+	const dir = path.join(userFolder, '.n8n');
+	return fs
+		.readdirSync(dir)
+		.filter((name) => name.startsWith('database.sqlite'))
+		.map((name) => fs.readFileSync(path.join(dir, name)).toString('latin1'))
+		.join('\n');
+}
+
+async function waitForWebhook(url, server, timeoutMs = 120_000) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (server.child.exitCode !== null)
+			throw new Error(`n8n exited:\n${server.log().slice(-3000)}`);
+		try {
+			// A registered POST webhook answers a GET with a hint to use POST; before that, 404.
+			const response = await fetch(url);
+			const text = await response.text();
+			if (/POST/.test(text)) return;
+		} catch {
+			// Not listening yet.
+		}
+		await sleep(500);
+	}
+	throw new Error(
+		`the webhook ${url} was not registered in ${timeoutMs / 1000} s:\n${server.log().slice(-3000)}`,
+	);
+}
+
+async function postJson(url, body) {
+	const response = await fetch(url, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body),
+	});
+	return { status: response.status, json: await response.json() };
+}
+
+async function main() {
+	const started = Date.now();
+	const install = ensureN8n();
+	console.log(
+		`n8n ${install.version} at ${install.dir} (${install.installedNow ? `installed now in ${install.seconds} s` : 'cached'}, ${install.size})`,
+	);
+	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sonorancad-e2e-'));
+	const userFolder = path.join(workDir, 'user');
+	fs.mkdirSync(userFolder);
+	const extensionsDir = stageExtension(workDir);
+
+	const emulator = await startEmulator({
+		units: [
+			// For the sweep: UNAVAILABLE (0) units are kicked, the others stay.
+			{ apiId: 'STEAM:sweep-1', status: 0 },
+			{ apiId: 'STEAM:sweep-2', status: 2 },
+			{ apiId: 'STEAM:sweep-3', status: 0 },
+			{ apiId: 'STEAM:sweep-4', status: 1 },
+			// For the webhooks.
+			{ apiId: 'STEAM:web-1', status: 2 },
+			{ apiId: 'STEAM:web-2', status: 3 },
+			{ apiId: 'STEAM:web-3', status: 2, serverId: 2 },
+			{ apiId: 'STEAM:linked-1', communityUserId: 'cu-1', status: 2 },
+			{ apiId: 'STEAM:linked-2', communityUserId: 'cu-2', status: 4 },
+		],
+	});
+	const env = n8nEnvironment({
+		install,
+		userFolder,
+		extensionsDir,
+		port: await freePort(),
+		brokerPort: await freePort(),
+	});
+	const baseUrl = `http://127.0.0.1:${env.N8N_PORT}`;
+	let server;
+
+	try {
+		const credential = (id, apiKey) => ({
+			id,
+			name: id,
+			type: 'sonoranCadApi',
+			data: {
+				communityId: emulator.communityId,
+				apiKey,
+				environment: 'custom',
+				baseUrl: emulator.url,
+			},
+		});
+		const workflows = {
+			sweep: exampleAs('end-of-session-sweep.json', 'e2eSweep00000001'),
+			webhook: exampleAs('webhook-kick.json', 'e2eWebhook000001'),
+			linked: exampleAs('webhook-kick-linked-players.json', 'e2eLinked0000001'),
+			wrongKey: exampleAs('end-of-session-sweep.json', 'e2eWrongKey00001', 'wrongKeyCredential'),
+		};
+		fs.writeFileSync(
+			path.join(workDir, 'credentials.json'),
+			JSON.stringify([
+				credential(CREDENTIAL_ID, emulator.apiKey),
+				credential('wrongKeyCredential', WRONG_KEY),
+			]),
+		);
+		for (const [name, workflow] of Object.entries(workflows)) {
+			fs.writeFileSync(path.join(workDir, `${name}.json`), JSON.stringify(workflow));
+		}
+
+		console.log('\nreal n8n end to end');
+		await check(
+			'imports the credentials (encrypted by n8n) and every example workflow',
+			async () => {
+				const imported = await runCli(install, env, [
+					'import:credentials',
+					`--input=${path.join(workDir, 'credentials.json')}`,
+				]);
+				expect(
+					imported.code === 0,
+					`import:credentials failed:\n${imported.stdout}${imported.stderr}`,
+				);
+				for (const name of Object.keys(workflows)) {
+					const result = await runCli(install, env, [
+						'import:workflow',
+						`--input=${path.join(workDir, `${name}.json`)}`,
+					]);
+					expect(
+						result.code === 0,
+						`import:workflow ${name} failed:\n${result.stdout}${result.stderr}`,
+					);
+				}
+				expect(
+					!storedBytes(userFolder).includes(emulator.apiKey),
+					'the API key is stored in plain text',
+				);
+			},
+		);
+
+		await check(
+			'runs the end-of-session sweep with `n8n execute`: kicks exactly the UNAVAILABLE units',
+			async () => {
+				const result = await runCli(install, env, [
+					'execute',
+					`--id=${workflows.sweep.id}`,
+					'--rawOutput',
+				]);
+				expect(
+					result.code === 0,
+					`execute failed (${result.code}):\n${result.stdout.slice(-3000)}${result.stderr.slice(-3000)}`,
+				);
+				const run = jsonIn(result.stdout);
+				const listed = nodeOutput(run, 'Active units');
+				const kicked = nodeOutput(run, 'Kick them');
+				expect(listed.length === 9, `Active units listed ${listed.length} units, not 9`);
+				expect(
+					JSON.stringify(
+						kicked.map((item) => [item.json.apiId, item.json.kicked, item.json.answer]),
+					) ===
+						JSON.stringify([
+							['STEAM:sweep-1', true, 'UNIT KICKED'],
+							['STEAM:sweep-3', true, 'UNIT KICKED'],
+						]),
+					`unexpected Kick output: ${JSON.stringify(kicked)}`,
+				);
+				const left = emulator.activeUnits().map((unit) => unit.apiId);
+				expect(
+					!left.includes('STEAM:sweep-1') && !left.includes('STEAM:sweep-3'),
+					`still active: ${left}`,
+				);
+				expect(
+					left.includes('STEAM:sweep-2') && left.includes('STEAM:sweep-4'),
+					`kicked too many: ${left}`,
+				);
+			},
+		);
+
+		await check(
+			'ends a run with a wrong API key in the readable error, with the key nowhere in what n8n stored or printed',
+			async () => {
+				const result = await runCli(install, env, [
+					'execute',
+					`--id=${workflows.wrongKey.id}`,
+					'--rawOutput',
+				]);
+				const printed = result.stdout + result.stderr;
+				expect(result.code !== 0, 'the run with a wrong key did not fail');
+				expect(
+					printed.includes('Sonoran CAD rejected the API key (INVALID API KEY)'),
+					`no readable error in:\n${printed.slice(-3000)}`,
+				);
+				expect(printed.includes('paste the API key again'), 'the error does not say what to do');
+				expect(!printed.includes(WRONG_KEY), 'n8n printed the API key');
+				const stored = storedBytes(userFolder);
+				expect(stored.includes('INVALID API KEY'), 'the failed execution was not stored');
+				expect(
+					!stored.includes(WRONG_KEY) && !stored.includes(emulator.apiKey),
+					'an API key is in the database in plain text',
+				);
+			},
+		);
+
+		await check('publishes the webhook examples and starts n8n', async () => {
+			for (const id of [workflows.webhook.id, workflows.linked.id]) {
+				const result = await runCli(install, env, ['publish:workflow', `--id=${id}`]);
+				expect(
+					result.code === 0,
+					`publish:workflow ${id} failed:\n${result.stdout}${result.stderr}`,
+				);
+			}
+			server = startServer(install, env);
+			await waitForWebhook(`${baseUrl}/webhook/sonoran-kick`, server);
+		});
+
+		await check(
+			'lists the Sonoran CAD node, its AI tool variant and the credential among its loaded types',
+			async () => {
+				const types = path.join(userFolder, '.cache', 'n8n', 'public', 'types');
+				const nodes = JSON.parse(fs.readFileSync(path.join(types, 'nodes.json'), 'utf8')).map(
+					(node) => node.name,
+				);
+				const credentials = JSON.parse(
+					fs.readFileSync(path.join(types, 'credentials.json'), 'utf8'),
+				).map((c) => c.name);
+				expect(
+					nodes.includes('CUSTOM.sonoranCad'),
+					'CUSTOM.sonoranCad is not among the node types',
+				);
+				expect(
+					nodes.includes('CUSTOM.sonoranCadTool'),
+					'CUSTOM.sonoranCadTool (usable as an AI tool) is missing',
+				);
+				expect(
+					credentials.includes('sonoranCadApi'),
+					'sonoranCadApi is not among the credential types',
+				);
+			},
+		);
+
+		await check(
+			'kicks the units POSTed to the v1 webhook and answers with one result per unit',
+			async () => {
+				const before = emulator.requests.length;
+				const { status, json } = await postJson(`${baseUrl}/webhook/sonoran-kick`, {
+					units: [
+						{ apiId: 'STEAM:web-1', reason: 'leaving the server' },
+						{ apiId: 'STEAM:web-2' },
+						{ apiId: 'STEAM:web-3', serverId: 2 },
+						{ apiId: 'STEAM:not-on-duty' },
+					],
+				});
+				expect(status === 200, `webhook answered ${status}: ${JSON.stringify(json)}`);
+				expect(
+					Array.isArray(json) && json.length === 4,
+					`expected 4 results, got ${JSON.stringify(json)}`,
+				);
+				expect(
+					json.slice(0, 3).every((item) => item.kicked === true),
+					`not all kicked: ${JSON.stringify(json)}`,
+				);
+				expect(
+					/no active unit with this API ID/.test(json[3].error ?? ''),
+					`unknown unit not reported: ${JSON.stringify(json[3])}`,
+				);
+				const kicks = emulator.kicks
+					.slice(-3)
+					.map((kick) => `${kick.apiId}@${kick.serverId}:${kick.reason}`);
+				expect(
+					JSON.stringify(kicks) ===
+						JSON.stringify([
+							'STEAM:web-1@1:leaving the server',
+							'STEAM:web-2@1:leaving the server',
+							'STEAM:web-3@2:leaving the server',
+						]),
+					`emulator kicks: ${kicks}`,
+				);
+				const sent = emulator.requests.slice(before);
+				expect(
+					sent.every((request) => request.headers.authorization === undefined),
+					'v1 requests carried a Bearer header',
+				);
+			},
+		);
+
+		await check(
+			'kicks linked players through the v2 webhook, with the key only as a Bearer token',
+			async () => {
+				const before = emulator.requests.length;
+				const { status, json } = await postJson(`${baseUrl}/webhook/sonoran-kick-linked`, {
+					players: [{ communityUserId: 'cu-1' }, { communityUserId: 'cu-2', reason: 'AFK' }],
+				});
+				expect(
+					status === 200 && json.length === 2,
+					`webhook answered ${status}: ${JSON.stringify(json)}`,
+				);
+				expect(
+					json.every((item) => item.kicked === true && typeof item.identId === 'number'),
+					JSON.stringify(json),
+				);
+				const sent = emulator.requests.slice(before);
+				expect(
+					sent.length === 1 && sent[0].path === '/v2/emergency/servers/1/units/kick',
+					`sent: ${sent.map((r) => r.path)}`,
+				);
+				expect(sent[0].headers.authorization === `Bearer ${emulator.apiKey}`, 'no Bearer key');
+				expect(!sent[0].rawBody.includes(emulator.apiKey), 'the v2 body carries the key');
+				expect(
+					!emulator.activeUnits().some((unit) => unit.communityUserId),
+					'linked players still active',
+				);
+			},
+		);
+	} finally {
+		if (server) await stopServer(server);
+		await emulator.close();
+		fs.rmSync(workDir, { recursive: true, force: true });
+	}
+
+	const passed = results.filter((result) => result.ok).length;
+	const failed = results.length - passed;
+	console.log(`\ne2e wall time ${Math.round((Date.now() - started) / 1000)} s`);
+	console.log(`${passed} passed, ${failed} failed`);
+	process.exitCode = failed === 0 && passed > 0 ? 0 : 1;
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exitCode = 1;
+});

