@@ -21,6 +21,7 @@ const { freePort, n8nEnvironment, runCli, startServer, stopServer } = require('.
 const ROOT = path.join(__dirname, '..', '..');
 const EXAMPLES = path.join(ROOT, 'examples');
 const CREDENTIAL_ID = 'sonoranCadCredential';
+const TRIGGER_WEBHOOK_ID = '9c3f8e31-5da4-4a3d-8a76-3d4e5f6a7b01';
 const WRONG_KEY = 'dummy-wrong-key-e2e-7d41c9';
 
 const results = [];
@@ -115,9 +116,42 @@ async function postJson(url, body) {
 	const response = await fetch(url, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify(body),
+		body: typeof body === 'string' ? body : JSON.stringify(body),
 	});
-	return { status: response.status, json: await response.json() };
+	const text = await response.text();
+	let json;
+	try {
+		json = JSON.parse(text);
+	} catch {
+		json = text;
+	}
+	return { status: response.status, json };
+}
+
+/** How many executions n8n stored for a workflow, read with n8n's own sqlite3 module. */
+function executionCount(install, userFolder, workflowId) {
+	const script = `
+		const sqlite3 = require('sqlite3');
+		const db = new sqlite3.Database(process.argv[1], sqlite3.OPEN_READONLY);
+		db.get('SELECT COUNT(*) AS n FROM execution_entity WHERE workflowId = ?', [process.argv[2]], (error, row) => {
+			if (error) { console.error(error.message); process.exit(1); }
+			console.log(row.n);
+		});`;
+	const result = spawnSync(
+		install.node,
+		['-e', script, path.join(userFolder, '.n8n', 'database.sqlite'), workflowId],
+		{ cwd: install.dir, encoding: 'utf8' },
+	);
+	if (result.status !== 0) throw new Error(`counting executions failed: ${result.stderr}`);
+	return Number(result.stdout.trim());
+}
+
+async function waitUntil(condition, timeoutMs, what) {
+	const deadline = Date.now() + timeoutMs;
+	while (!condition()) {
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await sleep(200);
+	}
 }
 
 async function main() {
@@ -144,6 +178,9 @@ async function main() {
 			{ apiId: 'STEAM:web-3', status: 2, serverId: 2 },
 			{ apiId: 'STEAM:linked-1', communityUserId: 'cu-1', status: 2 },
 			{ apiId: 'STEAM:linked-2', communityUserId: 'cu-2', status: 4 },
+			// For the trigger example: units that just logged in.
+			{ apiId: 'STEAM:login-bad', status: 2 },
+			{ apiId: 'STEAM:login-good', status: 2 },
 		],
 	});
 	const env = n8nEnvironment({
@@ -172,6 +209,7 @@ async function main() {
 			sweep: exampleAs('end-of-session-sweep.json', 'e2eSweep00000001'),
 			webhook: exampleAs('webhook-kick.json', 'e2eWebhook000001'),
 			linked: exampleAs('webhook-kick-linked-players.json', 'e2eLinked0000001'),
+			trigger: exampleAs('unit-login-callsign-check.json', 'e2eTrigger000001'),
 			wrongKey: exampleAs('end-of-session-sweep.json', 'e2eWrongKey00001', 'wrongKeyCredential'),
 		};
 		fs.writeFileSync(
@@ -244,8 +282,8 @@ async function main() {
 				const run = jsonIn(result.stdout);
 				const listed = nodeOutput(run, 'Active units');
 				const kicked = nodeOutput(run, 'Kick them');
-				// Server 1 has 8 of the emulator's 9 units.
-				expect(listed.length === 8, `Active units listed ${listed.length} units, not 8`);
+				// Server 1 has 10 of the emulator's 11 units.
+				expect(listed.length === 10, `Active units listed ${listed.length} units, not 10`);
 				expect(
 					JSON.stringify(
 						kicked.map((item) => [item.json.apiId, item.json.kicked, item.json.answer]),
@@ -294,7 +332,7 @@ async function main() {
 		);
 
 		await check('publishes the webhook examples and starts n8n', async () => {
-			for (const id of [workflows.webhook.id, workflows.linked.id]) {
+			for (const id of [workflows.webhook.id, workflows.linked.id, workflows.trigger.id]) {
 				const result = await runCli(install, env, ['publish:workflow', `--id=${id}`]);
 				expect(
 					result.code === 0,
@@ -306,7 +344,7 @@ async function main() {
 		});
 
 		await check(
-			'lists the Sonoran CAD node, its AI tool variant and the credential among its loaded types',
+			'lists the Sonoran CAD node, its AI tool variant, the trigger and the credential among its loaded types',
 			async () => {
 				const types = path.join(userFolder, '.cache', 'n8n', 'public', 'types');
 				const nodes = JSON.parse(fs.readFileSync(path.join(types, 'nodes.json'), 'utf8')).map(
@@ -322,6 +360,10 @@ async function main() {
 				expect(
 					nodes.includes('CUSTOM.sonoranCadTool'),
 					'CUSTOM.sonoranCadTool (usable as an AI tool) is missing',
+				);
+				expect(
+					nodes.includes('CUSTOM.sonoranCadTrigger'),
+					'CUSTOM.sonoranCadTrigger is not among the node types',
 				);
 				expect(
 					credentials.includes('sonoranCadApi'),
@@ -400,6 +442,100 @@ async function main() {
 				expect(
 					!emulator.activeUnits().some((unit) => unit.communityUserId),
 					'linked players still active',
+				);
+			},
+		);
+		await check(
+			'Sonoran CAD Trigger: only events with the community key, and only chosen ones, start executions',
+			async () => {
+				const url = `${baseUrl}/webhook/${TRIGGER_WEBHOOK_ID}/event`;
+				await waitForWebhook(url, server);
+				const event = (key, type, unitNum, apiId) => ({
+					...(key === undefined ? {} : { key }),
+					type,
+					data: [
+						{
+							unit: { id: 1, status: 2, data: { apiIds: [apiId], unitNum, name: 'Test' } },
+							isDispatch: false,
+						},
+					],
+				});
+				const refused = [
+					[
+						await postJson(
+							url,
+							event('wrong-key', 'EVENT_UNIT_LOGIN', 'Bad Callsign', 'STEAM:login-bad'),
+						),
+						401,
+					],
+					[
+						await postJson(
+							url,
+							event(undefined, 'EVENT_UNIT_LOGIN', 'Bad Callsign', 'STEAM:login-bad'),
+						),
+						401,
+					],
+					// n8n itself refuses a body it cannot parse, before the node runs.
+					[await postJson(url, '{not json'), 422],
+					[await postJson(url, { key: emulator.apiKey }), 400],
+				];
+				for (const [answer, status] of refused) {
+					expect(
+						answer.status === status,
+						`expected ${status}, got ${answer.status} ${JSON.stringify(answer.json)}`,
+					);
+				}
+				const ignored = await postJson(url, {
+					key: emulator.apiKey.toUpperCase(),
+					type: 'EVENT_UNIT_STATUS',
+					data: { identIds: [1], status: 0 },
+				});
+				expect(
+					ignored.status === 200 && ignored.json.started === false,
+					`status event: ${JSON.stringify(ignored)}`,
+				);
+				await sleep(1000);
+				expect(
+					executionCount(install, userFolder, workflows.trigger.id) === 0,
+					'a refused or unchosen event started an execution',
+				);
+
+				const bad = await postJson(
+					url,
+					event(emulator.apiKey, 'EVENT_UNIT_LOGIN', 'Bad Callsign', 'STEAM:login-bad'),
+				);
+				const good = await postJson(
+					url,
+					event(emulator.apiKey, 'EVENT_UNIT_LOGIN', '1A-12', 'STEAM:login-good'),
+				);
+				expect(
+					bad.status === 200 && bad.json.started === true,
+					`login answered ${JSON.stringify(bad)}`,
+				);
+				expect(
+					good.status === 200 && good.json.started === true,
+					`login answered ${JSON.stringify(good)}`,
+				);
+				await waitUntil(
+					() => executionCount(install, userFolder, workflows.trigger.id) === 2,
+					30_000,
+					'two executions',
+				);
+				await waitUntil(
+					() => emulator.kicks.some((kick) => kick.apiId === 'STEAM:login-bad'),
+					30_000,
+					'the kick of the bad callsign',
+				);
+				await sleep(1000);
+				const kick = emulator.kicks.find((k) => k.apiId === 'STEAM:login-bad');
+				expect(/Bad Callsign/.test(kick.reason), `reason: ${kick.reason}`);
+				expect(
+					!emulator.kicks.some((k) => k.apiId === 'STEAM:login-good'),
+					'the unit with a good callsign was kicked',
+				);
+				expect(
+					!storedBytes(userFolder).includes(emulator.apiKey),
+					'the key is in the stored executions',
 				);
 			},
 		);

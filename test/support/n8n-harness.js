@@ -18,7 +18,12 @@ if (!process.env.N8N_USER_FOLDER) {
 // n8n logs every node error; the suites assert on errors, so by default that log stays quiet.
 process.env.N8N_LOG_LEVEL = process.env.N8N_LOG_LEVEL ?? 'silent';
 
-const { ExecutionLifecycleHooks, Credentials, WorkflowExecute } = require('n8n-core');
+const {
+	ExecutionLifecycleHooks,
+	Credentials,
+	WebhookContext,
+	WorkflowExecute,
+} = require('n8n-core');
 const { ICredentialsHelper, NodeHelpers, Workflow, isExpression } = require('n8n-workflow');
 
 const PACKAGE = 'n8n-nodes-sonorancad';
@@ -260,6 +265,82 @@ async function runAgainstEmulator({ classes, emulator, items, steps, credential,
 	});
 }
 
+/**
+ * Calls a trigger node's `webhook()` through n8n-core's real WebhookContext, as n8n does when a
+ * request reaches the node's URL, with a minimal stand-in for Express's request and response.
+ * @returns {Promise<{status: number | undefined, body: unknown, result: import('n8n-workflow').IWebhookResponseData}>}
+ */
+async function callWebhook({
+	nodeClass,
+	credentialClasses,
+	credentials,
+	parameters,
+	body,
+	headers = {},
+}) {
+	const credentialTypes = {};
+	for (const CredentialClass of credentialClasses) {
+		const instance = new CredentialClass();
+		credentialTypes[instance.name] = instance;
+	}
+	const nodeType = new nodeClass();
+	const node = packageNode(nodeType.description.name, parameters, { name: 'Trigger' });
+	const workflow = new Workflow({
+		id: 'webhook-workflow',
+		nodes: [node],
+		connections: {},
+		active: true,
+		nodeTypes: nodeTypesFor([nodeClass]),
+		settings: { executionOrder: 'v1' },
+	});
+	const sent = { status: undefined, body: undefined };
+	const response = {
+		status(code) {
+			sent.status = code;
+			return response;
+		},
+		json(value) {
+			sent.body = value;
+			return response;
+		},
+		end() {
+			return response;
+		},
+	};
+	const additionalData = {
+		...additionalDataFor(
+			new TestCredentialsHelper(credentialTypes, credentials),
+			{ nodes: [node], connections: {} },
+			'webhook',
+		),
+		httpRequest: {
+			body,
+			headers: { 'content-type': 'application/json', ...headers },
+			params: {},
+			query: {},
+		},
+		httpResponse: response,
+	};
+	const webhookData = {
+		httpMethod: 'POST',
+		node: node.name,
+		path: 'event',
+		webhookDescription: nodeType.description.webhooks[0],
+		workflowId: workflow.id,
+	};
+	const context = new WebhookContext(
+		workflow,
+		node,
+		additionalData,
+		'webhook',
+		webhookData,
+		[],
+		null,
+	);
+	const result = await nodeType.webhook.call(context);
+	return { status: sent.status, body: sent.body, result };
+}
+
 /** Item Source node with the given items. */
 function sourceNode(items, name = 'Webhook Items') {
 	return {
@@ -306,6 +387,7 @@ function outputsOf(run, nodeName) {
 
 module.exports = {
 	runWorkflow,
+	callWebhook,
 	runAgainstEmulator,
 	INSTANCE_URLS,
 	sourceNode,

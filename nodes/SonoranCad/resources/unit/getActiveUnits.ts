@@ -8,20 +8,11 @@ import type { SonoranOperation } from '../../shared/operation';
 import { optionsCollection, readRequestPolicy } from '../../shared/requestPolicy';
 import { errorItemOrThrow } from '../../shared/results';
 import { requestV1, requestV2 } from '../../shared/transport';
+import { statusName } from '../../shared/unitStatus';
 import { parameterReader, wholeNumber } from '../../shared/validate';
 
 /** Sonoran's largest page. */
 const PAGE_SIZE = 100;
-
-/** Unit statuses as Sonoran numbers them (communities may rename them in the CAD). */
-const STATUS_NAMES: Record<number, string> = {
-	0: 'UNAVAILABLE',
-	1: 'BUSY',
-	2: 'AVAILABLE',
-	3: 'ENROUTE',
-	4: 'ON_SCENE',
-	100: 'OFFLINE',
-};
 
 interface Listing {
 	serverId: number;
@@ -90,7 +81,7 @@ function unitItem(unit: IDataObject, serverId: number): IDataObject {
 		unitNum: data.unitNum,
 		name: data.name,
 		status,
-		statusName: STATUS_NAMES[status] ?? String(status),
+		statusName: statusName(status),
 		serverId,
 		...unit,
 	};
