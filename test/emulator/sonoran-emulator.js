@@ -30,6 +30,11 @@ function takeFault(state, path) {
 	return fault;
 }
 
+/** Epoch milliseconds with sub-millisecond resolution, for timing what the emulator saw. */
+function now() {
+	return performance.timeOrigin + performance.now();
+}
+
 function sleep(ms) {
 	return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -46,12 +51,13 @@ async function handle(state, request, response) {
 		query: Object.fromEntries(url.searchParams),
 		headers: request.headers,
 		rawBody,
-		at: Date.now(),
+		at: now(),
 		status: 0,
 	};
 	state.requests.push(record);
 
 	const fault = takeFault(state, path);
+	if (state.latencyMs) await sleep(state.latencyMs);
 	if (fault?.delayMs) await sleep(fault.delayMs);
 	if (fault?.drop) {
 		request.socket.destroy();
@@ -75,6 +81,7 @@ async function handle(state, request, response) {
 	}
 	if (response.destroyed) return;
 	record.status = answer.status;
+	record.answeredAt = now();
 	response.writeHead(answer.status, answer.headers);
 	response.end(answer.body);
 }
@@ -88,7 +95,7 @@ async function handle(state, request, response) {
  */
 async function startEmulator(options = {}) {
 	/**
-	 * @typedef {{ method: string, path: string, query: Record<string, string>, headers: Record<string, string | string[] | undefined>, rawBody: string, at: number, status: number }} RecordedRequest
+	 * @typedef {{ method: string, path: string, query: Record<string, string>, headers: Record<string, string | string[] | undefined>, rawBody: string, at: number, status: number, answeredAt?: number }} RecordedRequest
 	 *   `status` is what was answered; 0 when the connection was dropped or the client had gone.
 	 * @typedef {{ status?: number, body?: string, headers?: Record<string, string>, delayMs?: number, drop?: boolean, path?: string, times?: number }} Fault
 	 */
@@ -101,6 +108,10 @@ async function startEmulator(options = {}) {
 		servers: options.servers ?? [1, 2, 3],
 		/** Whether v2 endpoints enforce their documented limits per minute. */
 		v2RateLimits: options.v2RateLimits ?? true,
+		/** A simulated round trip, added to every answer. */
+		latencyMs: options.latencyMs ?? 0,
+		/** v1's unpublished limit, simulated when set: { burst, intervalMs } (see v1-routes.js). */
+		v1Limit: options.v1Limit,
 		/** Lower limits per minute for tests, by route name (kick, units, version). */
 		v2Limits: /** @type {Record<string, number>} */ (options.v2Limits ?? {}),
 		v2Calls: /** @type {Record<string, number[]>} */ ({}),

@@ -73,10 +73,34 @@ function authenticate(state, body) {
 	return undefined;
 }
 
+/**
+ * v1's limit is unpublished ("not more than one call per second for an extended period"). When
+ * `state.v1Limit` is set the emulator enforces one: a burst, then one request per interval
+ * (a token bucket), answering 429 with Retry-After (in seconds, fractional) beyond it.
+ */
+function v1RateLimited(state, now) {
+	const limit = state.v1Limit;
+	if (!limit) return undefined;
+	const bucket = (state.v1Bucket ??= { tokens: limit.burst, at: now });
+	bucket.tokens = Math.min(limit.burst, bucket.tokens + (now - bucket.at) / limit.intervalMs);
+	bucket.at = now;
+	if (bucket.tokens >= 1) {
+		bucket.tokens -= 1;
+		return undefined;
+	}
+	const waitSeconds = ((1 - bucket.tokens) * limit.intervalMs) / 1000;
+	return {
+		...text(429, 'TOO MANY REQUESTS'),
+		headers: { 'content-type': 'text/plain', 'retry-after': waitSeconds.toFixed(3) },
+	};
+}
+
 /** The answer to a v1 request, or undefined when the path is not a v1 route. */
 function answerV1(state, method, path, rawBody) {
 	const route = ROUTES[path];
 	if (!route || method !== 'POST') return undefined;
+	const limited = v1RateLimited(state, Date.now());
+	if (limited) return limited;
 	let body;
 	try {
 		body = JSON.parse(rawBody);
