@@ -11,7 +11,7 @@
 const http = require('node:http');
 
 const { UnitStore } = require('./units');
-const { answerV1, ANSWERS, text } = require('./v1-routes');
+const { answerV1, text } = require('./v1-routes');
 const { answerV2 } = require('./v2-routes');
 
 /**
@@ -179,7 +179,7 @@ async function startEmulator(options = {}) {
 	};
 }
 
-module.exports = { startEmulator, ANSWERS };
+module.exports = { startEmulator };
 
 if (require.main === module) {
 	const portFlag = process.argv.indexOf('--port');

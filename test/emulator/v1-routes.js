@@ -115,4 +115,4 @@ function answerV1(state, method, path, rawBody) {
 	return route.handle(state, body.data);
 }
 
-module.exports = { answerV1, ANSWERS, text };
+module.exports = { answerV1, text };

@@ -386,16 +386,10 @@ function outputsOf(run, nodeName) {
 }
 
 module.exports = {
-	runWorkflow,
-	callWebhook,
 	runAgainstEmulator,
-	INSTANCE_URLS,
-	sourceNode,
-	packageNode,
-	chain,
+	callWebhook,
 	outputsOf,
+	INSTANCE_URLS,
 	withDefaults,
 	TestCredentialsHelper,
-	PACKAGE,
-	SOURCE_NODE_TYPE,
 };

@@ -13,7 +13,7 @@ export type Pace =
 	| { kind: 'window'; scope: string; perMinute: number };
 
 const V1_BURST = 3;
-export const V1_INTERVAL_MS = 1000;
+const V1_INTERVAL_MS = 1000;
 const MINUTE_MS = 60_000;
 /** Slack for clock and network jitter at the window's edge. */
 const WINDOW_MARGIN_MS = 500;

@@ -161,7 +161,7 @@ function bodyText(body: unknown): string {
 }
 
 /** Sonoran never echoes the key as far as documented; this makes sure of it. */
-export function redact(text: string, secret: string): string {
+function redact(text: string, secret: string): string {
 	return secret.length >= 4 ? text.split(secret).join(REDACTED) : text;
 }
 
