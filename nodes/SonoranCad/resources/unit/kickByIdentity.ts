@@ -36,7 +36,9 @@ export const kickByIdentity: KickDelivery = async (
 ) => {
 	const byServer = new Map<number, KickTarget[]>();
 	for (const target of targets) {
-		byServer.set(target.serverId, [...(byServer.get(target.serverId) ?? []), target]);
+		const group = byServer.get(target.serverId) ?? [];
+		group.push(target);
+		byServer.set(target.serverId, group);
 	}
 	for (const [serverId, serverTargets] of byServer) {
 		const size = serverTargets[0].field === 'communityUserId' ? batchSize : 1;
@@ -45,8 +47,7 @@ export const kickByIdentity: KickDelivery = async (
 				failAll(results, batch, results.fatal);
 				continue;
 			}
-			const body =
-				batch.length === 1 && size === 1 ? requestEntry(batch[0]) : batch.map(requestEntry);
+			const body = size === 1 ? requestEntry(batch[0]) : batch.map(requestEntry);
 			const delivery = await requestV2(ctx, connection, KICK_UNIT_V2, {
 				method: 'POST',
 				path: kickPath(serverId),
