@@ -446,6 +446,64 @@ async function main() {
 			},
 		);
 		await check(
+			"n8n's own credential test (REST, as the editor calls it) answers each case readably",
+			async () => {
+				const browser = { 'browser-id': 'sonorancad-e2e', 'content-type': 'application/json' };
+				const setup = await fetch(`${baseUrl}/rest/owner/setup`, {
+					method: 'POST',
+					headers: browser,
+					body: JSON.stringify({
+						email: 'owner@sonorancad-e2e.invalid',
+						firstName: 'E2e',
+						lastName: 'Owner',
+						password: 'E2e-Password-1234',
+					}),
+				});
+				expect(setup.status === 200, `owner setup answered ${setup.status}: ${await setup.text()}`);
+				const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0];
+				const test = async (data) => {
+					const response = await fetch(`${baseUrl}/rest/credentials/test`, {
+						method: 'POST',
+						headers: { ...browser, cookie },
+						body: JSON.stringify({
+							credentials: {
+								id: CREDENTIAL_ID,
+								name: CREDENTIAL_ID,
+								type: 'sonoranCadApi',
+								data: {
+									communityId: emulator.communityId,
+									apiKey: emulator.apiKey,
+									environment: 'custom',
+									baseUrl: emulator.url,
+									...data,
+								},
+							},
+						}),
+					});
+					const body = await response.json();
+					return body.data ?? body;
+				};
+				const ok = await test({});
+				expect(ok.status === 'OK', `valid credential: ${JSON.stringify(ok)}`);
+				const wrongKey = await test({ apiKey: WRONG_KEY });
+				expect(
+					/refused these credentials/.test(wrongKey.message),
+					`wrong key: ${JSON.stringify(wrongKey)}`,
+				);
+				expect(!JSON.stringify(wrongKey).includes(WRONG_KEY), 'the test result shows the key');
+				const withPath = await test({ baseUrl: `${emulator.url}/api` });
+				expect(
+					/Backend Service Reached/.test(withPath.message),
+					`base URL with a path: ${JSON.stringify(withPath)}`,
+				);
+				emulator.set({ plan: 1 });
+				const starter = await test({});
+				emulator.set({ plan: 4 });
+				expect(/STARTER plan/.test(starter.message), `plan STARTER: ${JSON.stringify(starter)}`);
+			},
+		);
+
+		await check(
 			'Sonoran CAD Trigger: only events with the community key, and only chosen ones, start executions',
 			async () => {
 				const url = `${baseUrl}/webhook/${TRIGGER_WEBHOOK_ID}/event`;
