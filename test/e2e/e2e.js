@@ -172,6 +172,8 @@ async function main() {
 			{ apiId: 'STEAM:sweep-2', status: 2 },
 			{ apiId: 'STEAM:sweep-3', status: 0 },
 			{ apiId: 'STEAM:sweep-4', status: 1 },
+			// Unavailable but without an API ID: the sweep's filter must leave it out.
+			{ apiId: '', status: 0 },
 			// For the webhooks.
 			{ apiId: 'STEAM:web-1', status: 2 },
 			{ apiId: 'STEAM:web-2', status: 3 },
@@ -282,8 +284,8 @@ async function main() {
 				const run = jsonIn(result.stdout);
 				const listed = nodeOutput(run, 'Active units');
 				const kicked = nodeOutput(run, 'Kick them');
-				// Server 1 has 10 of the emulator's 11 units.
-				expect(listed.length === 10, `Active units listed ${listed.length} units, not 10`);
+				// Server 1 has 11 of the emulator's 12 units.
+				expect(listed.length === 11, `Active units listed ${listed.length} units, not 11`);
 				expect(
 					JSON.stringify(
 						kicked.map((item) => [item.json.apiId, item.json.kicked, item.json.answer]),
