@@ -7,6 +7,7 @@ import {
 	itemError,
 	runError,
 	runKick,
+	runSteps,
 	type Emulator,
 	type KickOptions,
 } from './support/fixtures';
@@ -41,20 +42,58 @@ describe('The API key stays secret', () => {
 			name: 'an answer that echoes the key',
 			setup: (e) => (e.queueFault({ status: 400, body: `BAD KEY ${TRACEABLE_KEY}` }), {}),
 		},
+		{
+			name: 'a v2 kick (Bearer key) that kicked nobody',
+			setup: () => ({
+				items: [{ communityUserId: 'nobody' }],
+				parameters: { identifyBy: 'communityUserId', options: { intervalMs: 0 } },
+			}),
+		},
+		{
+			name: 'a v2 listing that is rate limited',
+			setup: (e) => (
+				e.set({ v2Limits: { units: 0 } }),
+				{
+					parameters: {
+						resource: 'unit',
+						operation: 'getActiveUnits',
+						apiVersion: 'v2',
+						options: { intervalMs: 0, maxRetryWaitMs: 100 },
+					},
+				}
+			),
+		},
+		{
+			name: 'a v2 plan check with a wrong community key',
+			setup: (e) => (
+				e.set({ apiKey: 'another-dummy-key' }),
+				{ parameters: { resource: 'community', operation: 'getPlan', apiVersion: 'v2' } }
+			),
+		},
 	];
 
 	it.each(scenarios)('is absent from the run data and the logs after $name', async ({ setup }) => {
 		const emulator = await emulatorWithUnits(['A', 'B'], { apiKey: TRACEABLE_KEY });
-		const options = setup(emulator);
+		const { items, parameters, onError, credential } = setup(emulator);
 		takeLogs();
-		const { run } = await runKick(emulator, {
-			items: [{ apiId: 'A' }, { apiId: 'B' }],
-			...options,
-		});
+		const { run } = await runSteps(
+			emulator,
+			items ?? [{ apiId: 'A' }, { apiId: 'B' }],
+			[
+				{
+					name: 'Sonoran CAD',
+					parameters: { resource: 'unit', operation: 'kick', ...parameters },
+					onError,
+				},
+			],
+			{ credential: { apiKey: TRACEABLE_KEY, ...credential } },
+		);
 		const logs = takeLogs();
 
 		// The key really was sent, and n8n logs the error that stops a run, so its absence means something.
-		expect(emulator.requests.some((r) => r.rawBody.includes(TRACEABLE_KEY))).toBe(true);
+		const carried = (r: Emulator['requests'][number]) =>
+			r.rawBody.includes(TRACEABLE_KEY) || String(r.headers.authorization).includes(TRACEABLE_KEY);
+		expect(emulator.requests.some(carried)).toBe(true);
 		if (run.status === 'error') expect(logs).toContain(runError(run)!.message);
 		expect(JSON.stringify(run)).not.toContain(TRACEABLE_KEY);
 		expect(logs).not.toContain(TRACEABLE_KEY);

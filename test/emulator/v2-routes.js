@@ -127,7 +127,7 @@ function rateLimited(state, route, now) {
 	const log = (state.v2Calls[route.name] ??= []);
 	while (log.length && log[0] <= now - WINDOW_MS) log.shift();
 	if (log.length >= (state.v2Limits[route.name] ?? route.perMinute)) {
-		const retryAfter = Math.ceil((log[0] + WINDOW_MS - now) / 1000);
+		const retryAfter = Math.ceil(((log[0] ?? now) + WINDOW_MS - now) / 1000);
 		return json(
 			429,
 			{ message: 'API rate limit exceeded', request_id: 'emulator' },
