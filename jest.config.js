@@ -10,5 +10,8 @@ module.exports = {
 	},
 	// Closes every emulator a test started.
 	setupFilesAfterEnv: ['<rootDir>/test/support/close-emulators.ts'],
+	// One n8n user folder for the run, removed at its end.
+	globalSetup: '<rootDir>/test/support/global-setup.js',
+	globalTeardown: '<rootDir>/test/support/global-teardown.js',
 	testTimeout: 30000,
 };

@@ -3,8 +3,8 @@ import {
 	GET_VERSION_V2,
 	KICK_UNIT_V1,
 	KICK_UNIT_V2,
-} from '../nodes/SonoranCad/shared/endpoints';
-import { bookSlot, paceFor } from '../nodes/SonoranCad/shared/pacing';
+} from '../nodes/shared/endpoints';
+import { bookSlot, paceFor } from '../nodes/shared/pacing';
 
 /** Send times of `count` back-to-back requests that each wait for their booked slot (virtual time). */
 function sendTimes(key: string, pace: ReturnType<typeof paceFor>, count: number): number[] {

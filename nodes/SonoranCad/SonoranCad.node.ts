@@ -8,7 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { resources } from './resources';
 import { route } from './router';
-import { CREDENTIAL_NAME } from './shared/connection';
+import { CREDENTIAL_NAME } from '../shared/connection';
 import { describeResource } from './shared/operation';
 
 const defaultResource = resources[0].option.value;

@@ -12,8 +12,12 @@ const path = require('node:path');
 const fs = require('node:fs');
 
 // n8n-core writes an instance config under the user folder; keep it out of the home folder.
+// jest's global setup makes one for a whole run (and removes it); anything else gets its own,
+// removed when the process exits.
 if (!process.env.N8N_USER_FOLDER) {
-	process.env.N8N_USER_FOLDER = fs.mkdtempSync(path.join(os.tmpdir(), 'sonorancad-n8n-'));
+	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'sonorancad-n8n-'));
+	process.env.N8N_USER_FOLDER = userFolder;
+	process.on('exit', () => fs.rmSync(userFolder, { recursive: true, force: true }));
 }
 // n8n logs every node error; the suites assert on errors, so by default that log stays quiet.
 process.env.N8N_LOG_LEVEL = process.env.N8N_LOG_LEVEL ?? 'silent';

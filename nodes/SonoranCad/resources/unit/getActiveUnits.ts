@@ -1,14 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { judge, failureToError, type SonoranFailure } from '../../shared/answers';
+import { judge, failureToError, type SonoranFailure } from '../../../shared/answers';
 import { apiVersionProperty, readApiVersion, type ApiVersion } from '../../shared/apiVersion';
-import { openConnection, type SonoranConnection } from '../../shared/connection';
-import { GET_ACTIVE_UNITS_V1, GET_ACTIVE_UNITS_V2 } from '../../shared/endpoints';
+import { openConnection, type SonoranConnection } from '../../../shared/connection';
+import { GET_ACTIVE_UNITS_V1, GET_ACTIVE_UNITS_V2 } from '../../../shared/endpoints';
 import type { SonoranOperation } from '../../shared/operation';
-import { optionsCollection, readRequestPolicy } from '../../shared/requestPolicy';
+import { optionsCollection, readRequestPolicy } from '../../../shared/requestPolicy';
 import { errorItemOrThrow } from '../../shared/results';
-import { requestV1, requestV2 } from '../../shared/transport';
-import { statusName } from '../../shared/unitStatus';
+import { requestV1, requestV2 } from '../../../shared/transport';
+import { statusName } from '../../../shared/unitStatus';
 import { parameterReader, wholeNumber } from '../../shared/validate';
 
 /** Sonoran's largest page. */

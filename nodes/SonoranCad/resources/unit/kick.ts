@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { openConnection } from '../../shared/connection';
+import { openConnection } from '../../../shared/connection';
 import type { SonoranOperation } from '../../shared/operation';
-import { optionsCollection, readRequestPolicy } from '../../shared/requestPolicy';
+import { optionsCollection, readRequestPolicy } from '../../../shared/requestPolicy';
 import { ItemResults } from '../../shared/results';
 import { identifier, parameterReader, text, wholeNumber, type Check } from '../../shared/validate';
 import { kickByApiId } from './kickByApiId';

@@ -1,7 +1,7 @@
-import { judge, type SonoranFailure } from '../../shared/answers';
-import { KICK_UNIT_V1 } from '../../shared/endpoints';
+import { judge, type SonoranFailure } from '../../../shared/answers';
+import { KICK_UNIT_V1 } from '../../../shared/endpoints';
 import { chunk } from '../../shared/results';
-import { requestV1 } from '../../shared/transport';
+import { requestV1 } from '../../../shared/transport';
 import { targetFields, type KickDelivery, type KickTarget } from './kickTarget';
 
 /**

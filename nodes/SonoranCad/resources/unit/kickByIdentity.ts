@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { judge, type SonoranFailure } from '../../shared/answers';
-import { KICK_UNIT_V2 } from '../../shared/endpoints';
+import { judge, type SonoranFailure } from '../../../shared/answers';
+import { KICK_UNIT_V2 } from '../../../shared/endpoints';
 import { chunk, type ItemResults } from '../../shared/results';
-import { requestV2 } from '../../shared/transport';
+import { requestV2 } from '../../../shared/transport';
 import { targetFields, type KickDelivery, type KickTarget } from './kickTarget';
 
 interface KickedEntry {

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { SonoranConnection } from '../../shared/connection';
+import type { SonoranConnection } from '../../../shared/connection';
 import type { ItemResults } from '../../shared/results';
 
 /** How a kick names its unit: v1 by API ID, v2 by the other identities. */

@@ -1,10 +1,13 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { baseUrlFor } from './environments';
 import type { RequestPolicy } from './requestPolicy';
 
 export const CREDENTIAL_NAME = 'sonoranCadApi';
+
+/** Where this client runs: a node's execution, a polling trigger's poll, or an editor dropdown. */
+export type SonoranContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
 
 /** Where and how this execution talks to Sonoran, read once per execution. */
 export interface SonoranConnection {
@@ -17,7 +20,7 @@ export interface SonoranConnection {
 }
 
 export async function openConnection(
-	ctx: IExecuteFunctions,
+	ctx: SonoranContext,
 	policy: RequestPolicy,
 ): Promise<SonoranConnection> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_NAME);

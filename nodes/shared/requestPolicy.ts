@@ -63,7 +63,7 @@ export const requestPolicyOptions: INodeProperties[] = [
 ];
 
 /** The defaults are those of the Options entries above; the pace, when unset, is per endpoint. */
-const DEFAULT_POLICY = Object.fromEntries(
+export const DEFAULT_POLICY = Object.fromEntries(
 	requestPolicyOptions
 		.filter((option) => option.name !== 'intervalMs')
 		.map((option) => [option.name, option.default]),

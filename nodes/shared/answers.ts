@@ -3,7 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { Endpoint } from './endpoints';
 import { planName } from './plans';
-import type { Delivery, SonoranAnswer, SonoranNoAnswer } from './transport';
+import type { Delivery, SonoranAnswer, SonoranNoAnswer } from './delivery';
 
 /**
  * Why a request did not do what was asked. `fatal` failures are about the credential or the

@@ -1,39 +1,16 @@
 import type {
 	IDataObject,
-	IExecuteFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { isAmbiguous, isTransient } from './answers';
-import { CREDENTIAL_NAME, type SonoranConnection } from './connection';
+import { CREDENTIAL_NAME, type SonoranConnection, type SonoranContext } from './connection';
 import type { Endpoint } from './endpoints';
 import { bookSlot, holdUntil, paceFor } from './pacing';
 import { backoffMs, requestedWaitMs } from './retryWait';
-
-/** What Sonoran answered, as text: v1 answers are mostly plain text, v2 answers JSON. */
-export interface SonoranAnswer {
-	statusCode: number;
-	text: string;
-	headers: IDataObject;
-}
-
-/** A request that got no HTTP answer at all. */
-export interface SonoranNoAnswer {
-	statusCode: 0;
-	failure: 'timeout' | 'network';
-	/** The system error code, such as ECONNRESET, when there is one. */
-	code?: string;
-}
-
-/** The last answer to a request, after pacing and retries. */
-export interface Delivery {
-	answer: SonoranAnswer | SonoranNoAnswer;
-	attempts: number;
-	/** An earlier attempt got no clear answer (timeout, lost connection, 5xx): it may have been applied. */
-	ambiguous: boolean;
-}
+import type { Delivery, SonoranAnswer, SonoranNoAnswer } from './delivery';
 
 /** A v2 call: REST, with the path's parameters already filled in. */
 export interface V2Call {
@@ -47,7 +24,7 @@ const REDACTED = '**hidden**';
 
 /** A v1 request: `POST {base}/{path}` with `{type, data}`; the credential adds `id` and `key`. */
 export async function requestV1(
-	ctx: IExecuteFunctions,
+	ctx: SonoranContext,
 	connection: SonoranConnection,
 	endpoint: Endpoint,
 	data: IDataObject[],
@@ -61,7 +38,7 @@ export async function requestV1(
 
 /** A v2 request: the credential adds `Authorization: Bearer <key>`. */
 export async function requestV2(
-	ctx: IExecuteFunctions,
+	ctx: SonoranContext,
 	connection: SonoranConnection,
 	endpoint: Endpoint,
 	call: V2Call,
@@ -80,14 +57,14 @@ export async function requestV2(
  * says, timed out. HTTP error statuses are returned, not thrown (answers.ts reads them).
  */
 async function deliver(
-	ctx: IExecuteFunctions,
+	ctx: SonoranContext,
 	connection: SonoranConnection,
 	endpoint: Endpoint,
 	request: IHttpRequestOptions,
 ): Promise<Delivery> {
 	const { policy } = connection;
 	const pace = paceFor(endpoint, policy.intervalMs);
-	const signal = ctx.getExecutionCancelSignal();
+	const signal = cancelSignal(ctx);
 	let waitedMs = 0;
 	let ambiguous = false;
 	for (let attempt = 1; ; attempt++) {
@@ -110,10 +87,15 @@ async function deliver(
  * Ends the node when the execution is cancelled. "canceled" in the message is how n8n tells a
  * cancellation from a failure, so the execution ends as canceled, not as an error.
  */
-function cancelled(ctx: IExecuteFunctions): NodeOperationError {
+function cancelled(ctx: SonoranContext): NodeOperationError {
 	return new NodeOperationError(ctx.getNode(), 'The execution was canceled', {
 		description: 'No further requests were sent to Sonoran CAD.',
 	});
+}
+
+/** Only a node's execution can be cancelled; a poll or a dropdown simply ends. */
+function cancelSignal(ctx: SonoranContext): AbortSignal | undefined {
+	return 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal() : undefined;
 }
 
 /** Waits unless the execution is cancelled first; false when it was. */
@@ -130,7 +112,7 @@ async function wait(ms: number, signal: AbortSignal | undefined): Promise<boolea
 }
 
 async function sendOnce(
-	ctx: IExecuteFunctions,
+	ctx: SonoranContext,
 	connection: SonoranConnection,
 	request: IHttpRequestOptions,
 ): Promise<SonoranAnswer | SonoranNoAnswer> {
@@ -149,7 +131,7 @@ async function sendOnce(
 			headers: response.headers ?? {},
 		};
 	} catch (error) {
-		if (ctx.getExecutionCancelSignal()?.aborted) throw cancelled(ctx);
+		if (cancelSignal(ctx)?.aborted) throw cancelled(ctx);
 		return describeFailure(error);
 	}
 }
