@@ -97,3 +97,46 @@ export const GET_VERSION_V2: Endpoint = {
 	perMinute: 10,
 	notFound: NO_VERSION,
 };
+
+/** A call ID that Sonoran does not know on that server: the item's own error. */
+const CALL_NOT_FOUND = {
+	message: 'Sonoran CAD found no such call on this server (HTTP 404)',
+	description:
+		'Check the Call ID and the Server ID: the call may have been closed or removed already, or belong to another server.',
+	blamesItems: true,
+};
+
+const NO_UNITS_OR_SERVER = {
+	message: 'Sonoran CAD found no such server, or no unit matching the targets (HTTP 404)',
+	description:
+		'Check that the Server ID is a server configured in Sonoran CAD, and that the units named are logged in on it.',
+	blamesItems: true,
+};
+
+/** v2 calls: Sonoran's pages name no plan; the v1 level of each (CALL_911 STANDARD, the rest PLUS) is assumed. */
+function callEndpoint(
+	operation: string,
+	perMinute: number,
+	minPlan = 3,
+	notFound = CALL_NOT_FOUND,
+): Endpoint {
+	return { operation, api: 'v2', minPlan, perMinute, notFound };
+}
+
+export const GET_CALLS_V2 = callEndpoint('Get Calls', 5, 3, SERVER_NOT_FOUND);
+export const CREATE_911_CALL_V2 = callEndpoint('Create 911 Call', 10, 2, SERVER_NOT_FOUND);
+export const REMOVE_911_CALL_V2 = callEndpoint('Remove 911 Call', 10, 2);
+export const CREATE_DISPATCH_CALL_V2 = callEndpoint(
+	'Create Dispatch Call',
+	20,
+	3,
+	SERVER_NOT_FOUND,
+);
+export const UPDATE_DISPATCH_CALL_V2 = callEndpoint('Update Dispatch Call', 10);
+export const ADD_CALL_NOTE_V2 = callEndpoint('Add Call Note', 60);
+export const ATTACH_UNITS_V2 = callEndpoint('Attach Units', 10, 3, {
+	...CALL_NOT_FOUND,
+	message: 'Sonoran CAD found no such call, or no unit matching the targets (HTTP 404)',
+});
+export const DETACH_UNITS_V2 = callEndpoint('Detach Units', 10, 3, NO_UNITS_OR_SERVER);
+export const CLOSE_CALLS_V2 = callEndpoint('Close Calls', 20);

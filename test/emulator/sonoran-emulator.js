@@ -10,6 +10,7 @@
  */
 const http = require('node:http');
 
+const { CallStore } = require('./calls');
 const { UnitStore } = require('./units');
 const { answerV1, text } = require('./v1-routes');
 const { answerV2 } = require('./v2-routes');
@@ -112,10 +113,11 @@ async function startEmulator(options = {}) {
 		latencyMs: options.latencyMs ?? 0,
 		/** v1's unpublished limit, simulated when set: { burst, intervalMs } (see v1-routes.js). */
 		v1Limit: options.v1Limit,
-		/** Lower limits per minute for tests, by route name (kick, units, version). */
+		/** Lower limits per minute for tests, by route name (kick, units, version, calls, create911…). */
 		v2Limits: /** @type {Record<string, number>} */ (options.v2Limits ?? {}),
 		v2Calls: /** @type {Record<string, number[]>} */ ({}),
 		units: new UnitStore(),
+		calls: new CallStore(),
 		kicks: /** @type {Array<Record<string, unknown>>} */ ([]),
 		requests: /** @type {RecordedRequest[]} */ ([]),
 		faults: /** @type {Fault[]} */ ([]),
@@ -145,6 +147,10 @@ async function startEmulator(options = {}) {
 		},
 		get kicks() {
 			return state.kicks;
+		},
+		/** The CAD's calls: tests create, change and close them as dispatchers would. */
+		get calls() {
+			return state.calls;
 		},
 		/**
 		 * Requests to one path, their JSON bodies parsed.

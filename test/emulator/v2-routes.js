@@ -15,28 +15,8 @@ const PLAN_NAMES = {
 };
 const WINDOW_MS = 60_000;
 
-function json(status, value, headers = {}) {
-	return {
-		status,
-		body: JSON.stringify(value),
-		headers: { 'content-type': 'application/json', ...headers },
-	};
-}
-
-function problem(status, title, detail, headers = {}) {
-	return {
-		status,
-		body: JSON.stringify({
-			type: 'about:blank',
-			title,
-			status,
-			detail,
-			instance: '',
-			traceId: 'emulator',
-		}),
-		headers: { 'content-type': 'application/problem+json', ...headers },
-	};
-}
+const { json, problem } = require('./v2-answers');
+const { CALL_ROUTES } = require('./v2-call-routes');
 
 const TARGET_FIELDS = ['communityUserId', 'roblox', 'discord'];
 
@@ -119,6 +99,7 @@ const ROUTES = [
 		minPlan: 0,
 		handle: (state) => json(200, { version: state.plan, name: PLAN_NAMES[state.plan] }),
 	},
+	...CALL_ROUTES,
 ];
 
 /** Sliding window per route: at most `perMinute` requests in any minute. */
@@ -158,7 +139,8 @@ function answerV2(state, request) {
 			`This endpoint requires the ${PLAN_NAMES[route.minPlan]} plan or higher.`,
 		);
 	}
-	const serverId = Number(route.pattern.exec(request.path)?.[1] ?? 0);
+	const match = route.pattern.exec(request.path) ?? [];
+	const serverId = Number(match[1] ?? 0);
 	if (route.pattern.source.includes('servers') && !state.servers.includes(serverId)) {
 		return problem(404, 'Not Found', `Server ${serverId} is not configured for this community.`);
 	}
@@ -170,7 +152,7 @@ function answerV2(state, request) {
 			return problem(400, 'Bad Request', 'The body is not JSON.');
 		}
 	}
-	return route.handle(state, { serverId, body, query: request.query });
+	return route.handle(state, { serverId, body, query: request.query, match });
 }
 
 module.exports = { answerV2 };

@@ -8,17 +8,24 @@ export type Reject = (problem: string, fix?: string) => never;
 export type Check<T> = (value: unknown, reject: Reject) => T;
 
 /**
- * Reads an item's parameters through checks, before anything is sent. Each error names the item
- * (1-based, as n8n shows items) and the parameter, and says what to fix.
+ * Checks values of one item before anything is sent. Each error names the item (1-based, as n8n
+ * shows items) and the field, and says what to fix.
  */
-export function parameterReader(ctx: IExecuteFunctions, itemIndex: number) {
-	return <T>(parameter: string, label: string, check: Check<T>, fix: string): T =>
-		check(ctx.getNodeParameter(parameter, itemIndex), (problem, ownFix) => {
+export function valueChecker(ctx: IExecuteFunctions, itemIndex: number) {
+	return <T>(value: unknown, label: string, check: Check<T>, fix: string): T =>
+		check(value, (problem, ownFix) => {
 			throw new NodeOperationError(ctx.getNode(), `Item ${itemIndex + 1}: "${label}" ${problem}`, {
 				itemIndex,
 				description: ownFix ?? fix,
 			});
 		});
+}
+
+/** Reads an item's parameters through checks (see valueChecker). */
+export function parameterReader(ctx: IExecuteFunctions, itemIndex: number) {
+	const checkValue = valueChecker(ctx, itemIndex);
+	return <T>(parameter: string, label: string, check: Check<T>, fix: string): T =>
+		checkValue(ctx.getNodeParameter(parameter, itemIndex), label, check, fix);
 }
 
 function describeValue(value: unknown): string {
@@ -59,4 +66,56 @@ export const wholeNumber: Check<number> = (value, reject) => {
 	const shown =
 		typeof value === 'string' || typeof value === 'number' ? `"${value}"` : describeValue(value);
 	return reject(`must be a whole number of 0 or more, not ${shown}`);
+};
+
+/** Optional text: empty becomes undefined; numbers and booleans become text. */
+export const optionalText: Check<string | undefined> = (value, reject) =>
+	value === undefined || value === null || value === '' ? undefined : text(value, reject);
+
+/** A true/false switch; "true"/"false" text from a webhook is accepted. */
+export const yesNo: Check<boolean> = (value, reject) => {
+	if (typeof value === 'boolean') return value;
+	if (value === 'true' || value === 'false') return value === 'true';
+	return reject(`must be true or false, not ${describeValue(value)}`);
+};
+
+/** One or more IDs: a list, or text separated by commas; each one non-empty and exact. */
+export const identifierList: Check<string[]> = (value, reject) => {
+	const entries = Array.isArray(value)
+		? value
+		: typeof value === 'string'
+			? value.split(',').filter((entry) => entry.trim() !== '')
+			: [value];
+	if (entries.length === 0) return reject('is empty');
+	return entries.map((entry) => identifier(entry, reject));
+};
+
+/** One or more whole numbers, as a list or as text separated by commas. */
+export const wholeNumberList: Check<number[]> = (value, reject) =>
+	identifierList(value, reject).map((entry) => wholeNumber(entry, reject));
+
+/**
+ * Sonoran's metaData: an object of text values ("string key/value metadata"). Numbers and
+ * booleans become text; an object given as JSON text is parsed; empty is undefined.
+ */
+export const stringMap: Check<Record<string, string> | undefined> = (value, reject) => {
+	let parsed = value;
+	if (typeof value === 'string') {
+		if (value.trim() === '') return undefined;
+		try {
+			parsed = JSON.parse(value);
+		} catch {
+			return reject('is not valid JSON');
+		}
+	}
+	if (parsed === undefined || parsed === null) return undefined;
+	if (typeof parsed !== 'object' || Array.isArray(parsed)) {
+		return reject(`must be an object of text values, not ${describeValue(parsed)}`);
+	}
+	const entries = Object.entries(parsed as Record<string, unknown>).map(([key, entry]) => {
+		if (typeof entry === 'string') return [key, entry];
+		if (typeof entry === 'number' || typeof entry === 'boolean') return [key, String(entry)];
+		return reject(`has "${key}" as ${describeValue(entry)}; Sonoran takes only text values`);
+	});
+	return entries.length ? Object.fromEntries(entries) : undefined;
 };

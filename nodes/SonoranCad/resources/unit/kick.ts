@@ -3,14 +3,12 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { openConnection } from '../../../shared/connection';
 import type { SonoranOperation } from '../../shared/operation';
 import { optionsCollection, readRequestPolicy } from '../../../shared/requestPolicy';
+import { batchSizeOption, readBatchSize } from '../../shared/batchSize';
 import { ItemResults } from '../../shared/results';
 import { identifier, parameterReader, text, wholeNumber, type Check } from '../../shared/validate';
 import { kickByApiId } from './kickByApiId';
 import { kickByIdentity } from './kickByIdentity';
 import type { IdentityField, KickTarget } from './kickTarget';
-
-/** Sonoran documents no maximum for `data`; 100 is the largest page it allows anywhere. */
-export const MAX_BATCH_SIZE = 100;
 
 /** Each way to name a unit: its parameter's label, check and fix. */
 const IDENTITIES: Record<
@@ -82,8 +80,7 @@ async function execute(
 	if (targets.length === 0) return results.toArray();
 
 	const connection = await openConnection(this, readRequestPolicy(this));
-	const requested = this.getNodeParameter('options.batchSize', 0, MAX_BATCH_SIZE) as number;
-	const batchSize = Math.min(Math.max(1, Math.floor(requested)), MAX_BATCH_SIZE);
+	const batchSize = readBatchSize(this);
 	const kick = field === 'apiId' ? kickByApiId : kickByIdentity;
 	await kick(this, connection, results, targets, batchSize);
 	return results.toArray();
@@ -184,15 +181,9 @@ export const kick: SonoranOperation = {
 			description: "The community's server the unit is active on, as numbered in Sonoran CAD",
 		},
 		optionsCollection([
-			{
-				displayName: 'Batch Size',
-				name: 'batchSize',
-				type: 'number',
-				default: 100,
-				typeOptions: { minValue: 1, maxValue: MAX_BATCH_SIZE, numberPrecision: 0 },
-				description:
-					'How many units to kick per request to Sonoran (1 to 100). Fewer, larger requests stay further from the rate limit. Kicks by Discord or Roblox ID always go one per request.',
-			},
+			batchSizeOption(
+				'How many units to kick per request to Sonoran (1 to 100). Fewer, larger requests stay further from the rate limit. Kicks by Discord or Roblox ID always go one per request.',
+			),
 		]),
 	],
 	execute,

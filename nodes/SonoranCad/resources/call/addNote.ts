@@ -1,0 +1,78 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { ADD_CALL_NOTE_V2 } from '../../../shared/endpoints';
+import { optionsCollection } from '../../../shared/requestPolicy';
+import type { SonoranOperation } from '../../shared/operation';
+import { requestPerItem } from '../../shared/perItem';
+import { readServerId, serverIdProperty } from '../../shared/server';
+import { optionalText, parameterReader, text } from '../../shared/validate';
+import { callIdProperty, readCallId } from './fields';
+
+async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	return await requestPerItem(
+		this,
+		items,
+		ADD_CALL_NOTE_V2,
+		(itemIndex) => {
+			const readParameter = parameterReader(this, itemIndex);
+			const serverId = readServerId(this, itemIndex);
+			const callId = readCallId(this, itemIndex);
+			const note = readParameter(
+				'note',
+				'Note',
+				text,
+				'Set "Note" to the text to add to the call.',
+			);
+			const label = readParameter(
+				'label',
+				'Label',
+				optionalText,
+				'Set "Label" to text, or leave it empty.',
+			);
+			return {
+				call: {
+					method: 'POST',
+					path: `v2/emergency/servers/${serverId}/dispatch-calls/${callId}/notes`,
+					body: { note, noteType: 'text', ...(label ? { label } : {}) },
+				},
+				echo: { callId, serverId },
+			};
+		},
+		(answer) => ({ note: answer.note, answer }),
+	);
+}
+
+export const addNote: SonoranOperation = {
+	option: {
+		name: 'Add Note',
+		value: 'addNote',
+		action: 'Add a note to a dispatch call',
+		description:
+			"Append a text note to a dispatch call's notes, such as an update from the game server or a Discord message; one note per input item",
+	},
+	properties: [
+		serverIdProperty,
+		callIdProperty,
+		{
+			displayName: 'Note',
+			name: 'note',
+			type: 'string',
+			default: '',
+			required: true,
+			typeOptions: { rows: 2 },
+			description: 'The text to add to the call',
+		},
+		{
+			displayName: 'Label',
+			name: 'label',
+			type: 'string',
+			default: 'n8n',
+			description: 'Who or what the note comes from, as the CAD shows it beside the note',
+		},
+		optionsCollection(),
+	],
+	execute,
+};

@@ -1,0 +1,102 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { judge } from '../../../shared/answers';
+import { openConnection } from '../../../shared/connection';
+import { CLOSE_CALLS_V2 } from '../../../shared/endpoints';
+import { optionsCollection, readRequestPolicy } from '../../../shared/requestPolicy';
+import { requestV2 } from '../../../shared/transport';
+import { batchSizeOption, readBatchSize } from '../../shared/batchSize';
+import { deliverIsolating } from '../../shared/isolate';
+import type { SonoranOperation } from '../../shared/operation';
+import { isObject } from '../../shared/perItem';
+import { ItemResults } from '../../shared/results';
+import { readServerId, serverIdProperty } from '../../shared/server';
+import { callIdProperty, readCallId } from './fields';
+
+interface CallToClose {
+	itemIndex: number;
+	callId: number;
+	serverId: number;
+}
+
+/**
+ * Closes the call IDs of all input items in as few requests as the API allows: one
+ * `POST …/dispatch-calls/close` with `{callIds}` per server and batch. Sonoran answers with the
+ * IDs it closed; an item whose call is not among them failed.
+ */
+async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	const results = new ItemResults(
+		this,
+		items.length,
+		(closed) => `${closed} call(s) earlier in this run were already closed.`,
+	);
+	const byServer = new Map<number, CallToClose[]>();
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const call = {
+				itemIndex,
+				serverId: readServerId(this, itemIndex),
+				callId: readCallId(this, itemIndex),
+			};
+			byServer.set(call.serverId, [...(byServer.get(call.serverId) ?? []), call]);
+		} catch (error) {
+			results.fail(itemIndex, error);
+		}
+	}
+	if (byServer.size === 0) return results.toArray();
+
+	const connection = await openConnection(this, readRequestPolicy(this));
+	const batchSize = readBatchSize(this);
+	for (const [serverId, calls] of byServer) {
+		await deliverIsolating(results, calls, batchSize, {
+			send: async (batch) =>
+				await requestV2(this, connection, CLOSE_CALLS_V2, {
+					method: 'POST',
+					path: `v2/emergency/servers/${serverId}/dispatch-calls/close`,
+					body: { callIds: batch.map((call) => call.callId) },
+				}),
+			judge: (delivery) => judge(CLOSE_CALLS_V2, delivery),
+			accept: (batch, verdict) => {
+				const listed = isObject(verdict.json) ? verdict.json.callIds : undefined;
+				// Sonoran names the calls it closed; without a list, the 2xx covers the batch.
+				const closed = Array.isArray(listed) ? new Set(listed.map(Number)) : undefined;
+				for (const call of batch) {
+					if (!closed || closed.has(call.callId)) {
+						results.succeed(call.itemIndex, { callId: call.callId, serverId, closed: true });
+						continue;
+					}
+					results.failWith(call.itemIndex, {
+						message: 'Sonoran CAD did not close this call',
+						description: `Sonoran closed ${closed.size} of the ${batch.length} call(s) in this request and not call ${call.callId}: it is not an open dispatch call on server ${serverId} (already closed, a 911 call, or another server's).`,
+						fatal: false,
+						blamesItems: true,
+						statusCode: 200,
+						answer: verdict.answer,
+					});
+				}
+			},
+		});
+	}
+	return results.toArray();
+}
+
+export const close: SonoranOperation = {
+	option: {
+		name: 'Close Calls',
+		value: 'close',
+		action: 'Close dispatch calls',
+		description:
+			'Close dispatch calls by call ID, one call per input item, many per request; each item reports whether its call closed',
+	},
+	properties: [
+		serverIdProperty,
+		callIdProperty,
+		optionsCollection([
+			batchSizeOption('How many calls to close per request to Sonoran (1 to 100)'),
+		]),
+	],
+	execute,
+};

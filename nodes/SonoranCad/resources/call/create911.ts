@@ -1,0 +1,173 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { CREATE_911_CALL_V2 } from '../../../shared/endpoints';
+import type { SonoranOperation } from '../../shared/operation';
+import { requestPerItem, type ItemRequest } from '../../shared/perItem';
+import { optionsCollection } from '../../../shared/requestPolicy';
+import { readServerId, serverIdProperty } from '../../shared/server';
+import {
+	optionalText,
+	parameterReader,
+	text,
+	valueChecker,
+	wholeNumber,
+	yesNo,
+} from '../../shared/validate';
+import { checkMetaData, metaDataField } from './fields';
+
+/** Metadata keys the CAD reads, offered as their own fields (Sonoran's Create 911 Call page). */
+const META_FIELDS = [
+	{ name: 'postal', label: 'Postal' },
+	{ name: 'plate', label: 'Plate' },
+	{ name: 'x', label: 'Coordinate X' },
+	{ name: 'y', label: 'Coordinate Y' },
+	{ name: 'z', label: 'Coordinate Z' },
+];
+
+function read(ctx: IExecuteFunctions, itemIndex: number): ItemRequest {
+	const readParameter = parameterReader(ctx, itemIndex);
+	const check = valueChecker(ctx, itemIndex);
+	const serverId = readServerId(ctx, itemIndex);
+	const fix = (label: string) => `Set "${label}"; Sonoran shows it to dispatchers.`;
+	const body: IDataObject = {
+		isEmergency: readParameter('isEmergency', 'Emergency', yesNo, 'Turn "Emergency" on or off.'),
+		caller: readParameter('caller', 'Caller', text, fix('Caller')),
+		location: readParameter('location', 'Location', text, fix('Location')),
+		description: readParameter('description', 'Description', text, fix('Description')),
+	};
+	const extra = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const metaData: IDataObject = { ...checkMetaData(ctx, itemIndex, extra.metaData) };
+	for (const { name, label } of META_FIELDS) {
+		const value = check(extra[name], label, optionalText, `Set "${label}" to text, or remove it.`);
+		if (value !== undefined) metaData[name] = value;
+	}
+	if (Object.keys(metaData).length) body.metaData = metaData;
+	if (extra.deleteAfterMinutes !== undefined) {
+		body.deleteAfterMinutes = check(
+			extra.deleteAfterMinutes,
+			'Delete After (Minutes)',
+			wholeNumber,
+			'Set "Delete After (Minutes)" to a whole number of minutes, or remove it.',
+		);
+	}
+	return {
+		call: { method: 'POST', path: `v2/emergency/servers/${serverId}/calls/911`, body },
+		echo: { serverId },
+	};
+}
+
+async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	return await requestPerItem(
+		this,
+		items,
+		CREATE_911_CALL_V2,
+		(itemIndex) => read(this, itemIndex),
+		(call) => ({ callId: call.callId, ...call }),
+	);
+}
+
+export const create911: SonoranOperation = {
+	option: {
+		name: 'Create 911 Call',
+		value: 'create911',
+		action: 'Create a 911 call',
+		description:
+			'Place a 911 call in the CAD for dispatchers to see, such as a robbery alarm from the game server; one call per input item; returns the call with its ID (plan STANDARD or higher assumed)',
+	},
+	properties: [
+		serverIdProperty,
+		{
+			displayName: 'Emergency',
+			name: 'isEmergency',
+			type: 'boolean',
+			default: true,
+			description: 'Whether dispatchers see the call marked as an emergency',
+		},
+		{
+			displayName: 'Caller',
+			name: 'caller',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. Store Clerk',
+			description: 'Who is calling, as shown in the CAD',
+		},
+		{
+			displayName: 'Location',
+			name: 'location',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. 24/7 Supermarket, Innocence Blvd',
+			description: 'Where the emergency is, in words',
+		},
+		{
+			displayName: 'Description',
+			name: 'description',
+			type: 'string',
+			default: '',
+			required: true,
+			typeOptions: { rows: 2 },
+			placeholder: 'e.g. Armed robbery in progress',
+			description: 'What happened, as dispatchers read it',
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{
+					displayName: 'Coordinate X',
+					name: 'x',
+					type: 'string',
+					default: '',
+					description: 'In-game X coordinate; with Y, places the call on the live map',
+				},
+				{
+					displayName: 'Coordinate Y',
+					name: 'y',
+					type: 'string',
+					default: '',
+					description: 'In-game Y coordinate; with X, places the call on the live map',
+				},
+				{
+					displayName: 'Coordinate Z',
+					name: 'z',
+					type: 'string',
+					default: '',
+					description: 'In-game Z coordinate (height)',
+				},
+				{
+					displayName: 'Delete After (Minutes)',
+					name: 'deleteAfterMinutes',
+					type: 'number',
+					default: 30,
+					typeOptions: { minValue: 1, numberPrecision: 0 },
+					description: 'Have Sonoran delete the call this many minutes after it is created',
+				},
+				metaDataField,
+				{
+					displayName: 'Plate',
+					name: 'plate',
+					type: 'string',
+					default: '',
+					description: 'A vehicle plate involved in the call',
+				},
+				{
+					displayName: 'Postal',
+					name: 'postal',
+					type: 'string',
+					default: '',
+					description: 'The postal code of the location',
+				},
+			],
+		},
+		optionsCollection(),
+	],
+	execute,
+};

@@ -1,0 +1,182 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { CREATE_DISPATCH_CALL_V2 } from '../../../shared/endpoints';
+import { optionsCollection } from '../../../shared/requestPolicy';
+import type { SonoranOperation } from '../../shared/operation';
+import { requestPerItem, type ItemRequest } from '../../shared/perItem';
+import { readServerId, serverIdProperty } from '../../shared/server';
+import {
+	identifier,
+	identifierList,
+	optionalText,
+	parameterReader,
+	text,
+	valueChecker,
+	wholeNumber,
+	type Check,
+} from '../../shared/validate';
+import {
+	checkMetaData,
+	dispatchTextFields,
+	enumField,
+	metaDataField,
+	readDispatchText,
+	readEnum,
+} from './fields';
+
+/** Whom to attach when the call is created: Sonoran's target properties for this route. */
+type AttachBy = 'none' | 'communityUserIds' | 'discord' | 'roblox' | 'accounts';
+
+const ATTACH_BY: Record<
+	Exclude<AttachBy, 'none'>,
+	{ label: string; check: Check<unknown>; fix: string }
+> = {
+	communityUserIds: {
+		label: 'Community User IDs',
+		check: identifierList,
+		fix: 'Give one or more community user IDs (linked with /link), as a list or separated by commas.',
+	},
+	accounts: {
+		label: 'Account UUIDs',
+		check: identifierList,
+		fix: 'Give one or more Sonoran account UUIDs, as a list or separated by commas.',
+	},
+	discord: {
+		label: 'Discord User ID',
+		check: identifier,
+		fix: "Give the player's Discord user ID as text (as a number it would lose digits).",
+	},
+	roblox: {
+		label: 'Roblox User ID',
+		check: wholeNumber,
+		fix: "Give the player's numeric Roblox user ID.",
+	},
+};
+
+function read(ctx: IExecuteFunctions, itemIndex: number): ItemRequest {
+	const readParameter = parameterReader(ctx, itemIndex);
+	const check = valueChecker(ctx, itemIndex);
+	const serverId = readServerId(ctx, itemIndex);
+	const param = (name: string) => ctx.getNodeParameter(name, itemIndex);
+	const body: IDataObject = {
+		origin: readEnum(ctx, itemIndex, 'origin', param('origin')),
+		status: readEnum(ctx, itemIndex, 'status', param('status')),
+		priority: readEnum(ctx, itemIndex, 'priority', param('priority')),
+		title: readParameter('title', 'Title', text, 'Set "Title", the short name of the call.'),
+	};
+	const extra = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	Object.assign(body, readDispatchText(ctx, itemIndex, extra));
+	const note = check(extra.note, 'Note', optionalText, 'Set "Note" to text, or remove it.');
+	body.notes = note ? [{ label: 'n8n', type: 'text', content: note }] : [];
+	const metaData = checkMetaData(ctx, itemIndex, extra.metaData);
+	if (metaData) body.metaData = metaData;
+	if (extra.deleteAfterMinutes !== undefined) {
+		body.deleteAfterMinutes = check(
+			extra.deleteAfterMinutes,
+			'Delete After (Minutes)',
+			wholeNumber,
+			'Set "Delete After (Minutes)" to a whole number of minutes, or remove it.',
+		);
+	}
+	const attachBy = ctx.getNodeParameter('attachBy', itemIndex, 'none') as AttachBy;
+	if (attachBy === 'none') body.communityUserIds = [];
+	else {
+		const { label, check: checkUnits, fix } = ATTACH_BY[attachBy];
+		body[attachBy] = readParameter('attachUnits', label, checkUnits, fix) as IDataObject[string];
+	}
+	return {
+		call: { method: 'POST', path: `v2/emergency/servers/${serverId}/dispatch-calls`, body },
+		echo: { serverId },
+	};
+}
+
+async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	return await requestPerItem(
+		this,
+		items,
+		CREATE_DISPATCH_CALL_V2,
+		(itemIndex) => read(this, itemIndex),
+		(call) => ({ callId: call.callId, ...call }),
+	);
+}
+
+export const createDispatch: SonoranOperation = {
+	option: {
+		name: 'Create Dispatch Call',
+		value: 'createDispatch',
+		action: 'Create a dispatch call',
+		description:
+			'Open a dispatch call with a title, origin, status and priority, optionally attaching units; one call per input item; returns the call with its ID (plan PLUS or higher assumed)',
+	},
+	properties: [
+		serverIdProperty,
+		{
+			displayName: 'Title',
+			name: 'title',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. Armed Robbery',
+			description: 'The short name of the call, as dispatchers see it in the call list',
+		},
+		enumField('origin', 0),
+		enumField('status', 1),
+		enumField('priority', 1),
+		{
+			displayName: 'Attach Units By',
+			name: 'attachBy',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{ name: 'Account UUIDs', value: 'accounts' },
+				{ name: 'Community User IDs', value: 'communityUserIds' },
+				{ name: 'Discord User ID', value: 'discord' },
+				{ name: 'None (Unassigned Call)', value: 'none' },
+				{ name: 'Roblox User ID', value: 'roblox' },
+			],
+			default: 'none',
+			description: "Which units to attach to the new call: the players' active units",
+		},
+		{
+			displayName: 'Units',
+			name: 'attachUnits',
+			type: 'string',
+			default: '',
+			required: true,
+			displayOptions: { hide: { attachBy: ['none'] } },
+			description:
+				'Community user IDs or account UUIDs separated by commas (or a list from an expression), or one Discord or Roblox user ID',
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				...dispatchTextFields,
+				{
+					displayName: 'Delete After (Minutes)',
+					name: 'deleteAfterMinutes',
+					type: 'number',
+					default: 60,
+					typeOptions: { minValue: 1, numberPrecision: 0 },
+					description: 'Have Sonoran delete the call this many minutes after it is created',
+				},
+				metaDataField,
+				{
+					displayName: 'Note',
+					name: 'note',
+					type: 'string',
+					default: '',
+					description: 'A first note on the call',
+				},
+			],
+		},
+		optionsCollection(),
+	],
+	execute,
+};

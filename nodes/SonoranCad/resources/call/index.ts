@@ -1,0 +1,29 @@
+import type { SonoranResource } from '../../shared/operation';
+import { addNote } from './addNote';
+import { attachUnits } from './attachUnits';
+import { close } from './close';
+import { create911 } from './create911';
+import { createDispatch } from './createDispatch';
+import { detachUnits } from './detachUnits';
+import { getMany } from './getMany';
+import { remove911 } from './remove911';
+import { update } from './update';
+
+export const call: SonoranResource = {
+	option: {
+		name: 'Call',
+		value: 'call',
+		description: '911 calls and dispatch calls in the CAD (v2 API)',
+	},
+	operations: [
+		create911,
+		createDispatch,
+		addNote,
+		attachUnits,
+		close,
+		detachUnits,
+		getMany,
+		remove911,
+		update,
+	],
+};

@@ -1,0 +1,118 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { UPDATE_DISPATCH_CALL_V2 } from '../../../shared/endpoints';
+import { optionsCollection } from '../../../shared/requestPolicy';
+import type { SonoranOperation } from '../../shared/operation';
+import { requestPerItem, type ItemRequest } from '../../shared/perItem';
+import { readServerId, serverIdProperty } from '../../shared/server';
+import { text, valueChecker, yesNo } from '../../shared/validate';
+import {
+	callIdProperty,
+	checkMetaData,
+	dispatchTextFields,
+	enumField,
+	ENUMS,
+	metaDataField,
+	readCallId,
+	readDispatchText,
+	readEnum,
+} from './fields';
+
+function read(ctx: IExecuteFunctions, itemIndex: number): ItemRequest {
+	const check = valueChecker(ctx, itemIndex);
+	const serverId = readServerId(ctx, itemIndex);
+	const callId = readCallId(ctx, itemIndex);
+	const fields = ctx.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const body: IDataObject = readDispatchText(ctx, itemIndex, fields);
+	for (const name of Object.keys(ENUMS) as Array<keyof typeof ENUMS>) {
+		if (fields[name] !== undefined) body[name] = readEnum(ctx, itemIndex, name, fields[name]);
+	}
+	if (fields.title !== undefined) {
+		body.title = check(fields.title, 'Title', text, 'Set "Title" to text, or remove it.');
+	}
+	if (fields.trackPrimary !== undefined) {
+		body.trackPrimary = check(
+			fields.trackPrimary,
+			'Track Primary',
+			yesNo,
+			'Turn "Track Primary" on or off.',
+		);
+	}
+	const metaData = checkMetaData(ctx, itemIndex, fields.metaData);
+	if (metaData) body.metaData = metaData;
+	if (Object.keys(body).length === 0) {
+		throw new NodeOperationError(ctx.getNode(), `Item ${itemIndex + 1}: "Update Fields" is empty`, {
+			itemIndex,
+			description: 'Add at least one field to change under "Update Fields".',
+		});
+	}
+	return {
+		call: {
+			method: 'PATCH',
+			path: `v2/emergency/servers/${serverId}/dispatch-calls/${callId}`,
+			body,
+		},
+		echo: { callId, serverId },
+	};
+}
+
+async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	return await requestPerItem(
+		this,
+		items,
+		UPDATE_DISPATCH_CALL_V2,
+		(itemIndex) => read(this, itemIndex),
+		(call) => call,
+	);
+}
+
+export const update: SonoranOperation = {
+	option: {
+		name: 'Update Dispatch Call',
+		value: 'update',
+		action: 'Update a dispatch call',
+		description:
+			"Change a dispatch call's status, priority, title, address or other fields by its call ID; only the fields given change; returns the updated call",
+	},
+	properties: [
+		serverIdProperty,
+		callIdProperty,
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				...dispatchTextFields,
+				{
+					...metaDataField,
+					description: `${metaDataField.description} Replaces the call's whole metadata: include the values to keep.`,
+				},
+				enumField('origin', 0),
+				enumField('priority', 1),
+				enumField('status', 1),
+				{
+					displayName: 'Title',
+					name: 'title',
+					type: 'string',
+					default: '',
+					description: 'The short name of the call',
+				},
+				{
+					displayName: 'Track Primary',
+					name: 'trackPrimary',
+					type: 'boolean',
+					default: false,
+					description: "Whether the call's location follows its primary unit",
+				},
+			],
+		},
+		optionsCollection(),
+	],
+	execute,
+};
