@@ -64,6 +64,49 @@ describe('The API key stays secret', () => {
 			),
 		},
 		{
+			name: 'a 911 call created',
+			setup: () => ({
+				parameters: {
+					resource: 'call',
+					operation: 'create911',
+					caller: 'n8n',
+					location: 'here',
+					description: '={{ $json.apiId }}',
+					options: { intervalMs: 0 },
+				},
+			}),
+		},
+		{
+			name: 'a 911 call on an unknown server, continuing on fail',
+			setup: () => ({
+				onError: 'continueRegularOutput',
+				parameters: {
+					resource: 'call',
+					operation: 'create911',
+					serverId: 99,
+					caller: 'n8n',
+					location: 'here',
+					description: 'test',
+					options: { intervalMs: 0 },
+				},
+			}),
+		},
+		{
+			name: 'a calls listing with a wrong key',
+			setup: (e) => (
+				e.set({ apiKey: 'another-dummy-key' }),
+				{ parameters: { resource: 'call', operation: 'getMany' } }
+			),
+		},
+		{
+			name: 'closing calls that do not exist',
+			setup: () => ({
+				onError: 'continueErrorOutput',
+				items: [{ callId: 1 }, { callId: 2 }],
+				parameters: { resource: 'call', operation: 'close', options: { intervalMs: 0 } },
+			}),
+		},
+		{
 			name: 'a v2 plan check with a wrong community key',
 			setup: (e) => (
 				e.set({ apiKey: 'another-dummy-key' }),

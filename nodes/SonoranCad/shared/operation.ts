@@ -42,7 +42,10 @@ export function describeResource(resource: SonoranResource): INodeProperties[] {
 		...resource.operations.flatMap((operation) =>
 			operation.properties.map((property) => ({
 				...property,
-				displayOptions: { show: { ...show(operation), ...property.displayOptions?.show } },
+				displayOptions: {
+					...property.displayOptions,
+					show: { ...show(operation), ...property.displayOptions?.show },
+				},
 			})),
 		),
 	];
