@@ -25,10 +25,13 @@ process.env.N8N_LOG_LEVEL = process.env.N8N_LOG_LEVEL ?? 'silent';
 const {
 	ExecutionLifecycleHooks,
 	Credentials,
+	PollContext,
 	WebhookContext,
 	WorkflowExecute,
 } = require('n8n-core');
 const { ICredentialsHelper, NodeHelpers, Workflow, isExpression } = require('n8n-workflow');
+// The Poll Times parameter that n8n's node loader adds to every polling node.
+const { commonPollingParameters } = require('n8n-core/dist/nodes-loader/constants');
 
 const PACKAGE = 'n8n-nodes-sonorancad';
 const SOURCE_NODE_TYPE = 'test.itemSource';
@@ -61,6 +64,10 @@ function nodeTypesFor(nodeClasses) {
 	const byName = { [SOURCE_NODE_TYPE]: new ItemSource() };
 	for (const NodeClass of nodeClasses) {
 		const instance = new NodeClass();
+		// As n8n's DirectoryLoader.applySpecialNodeParameters does when it loads a package.
+		if (instance.description.polling) {
+			instance.description.properties.unshift(...commonPollingParameters);
+		}
 		byName[`${PACKAGE}.${instance.description.name}`] = instance;
 	}
 	return {
@@ -345,6 +352,50 @@ async function callWebhook({
 	return { status: sent.status, body: sent.body, result };
 }
 
+/**
+ * A polling trigger in an active workflow, polled as n8n's scheduler polls it: each `poll()`
+ * calls the node's `poll()` through n8n-core's real PollContext, and the workflow's static data
+ * lives on between polls as it does in n8n.
+ * @param {object} options
+ * @param {Function} options.nodeClass the trigger's class
+ * @param {Function[]} options.credentialClasses
+ * @param {Record<string, object>} options.credentials stored credential data by id
+ * @param {object} options.parameters the trigger's parameters
+ * @param {'trigger' | 'manual'} [options.mode] 'manual' is the editor's test run
+ */
+function pollingTrigger({ nodeClass, credentialClasses, credentials, parameters, mode = 'trigger' }) {
+	const credentialTypes = {};
+	for (const CredentialClass of credentialClasses) {
+		const instance = new CredentialClass();
+		credentialTypes[instance.name] = instance;
+	}
+	const nodeTypes = nodeTypesFor([nodeClass]);
+	const nodeType = nodeTypes.getByName(`${PACKAGE}.${new nodeClass().description.name}`);
+	const node = packageNode(nodeType.description.name, parameters, { name: 'Trigger' });
+	const workflow = new Workflow({
+		id: 'polling-workflow',
+		nodes: [node],
+		connections: {},
+		active: mode !== 'manual',
+		nodeTypes,
+		staticData: {},
+		settings: { executionOrder: 'v1' },
+	});
+	const additionalData = additionalDataFor(
+		new TestCredentialsHelper(credentialTypes, credentials),
+		{ nodes: [node], connections: {} },
+		'poll',
+	);
+	return {
+		workflow,
+		/** @returns {Promise<import('n8n-workflow').INodeExecutionData[][] | null>} */
+		poll: async () =>
+			await nodeType.poll.call(new PollContext(workflow, node, additionalData, mode, 'activate')),
+		/** The node's static data, as n8n would save it with the workflow. */
+		staticData: () => workflow.getStaticData('node', node),
+	};
+}
+
 /** Item Source node with the given items. */
 function sourceNode(items, name = 'Webhook Items') {
 	return {
@@ -392,6 +443,7 @@ function outputsOf(run, nodeName) {
 module.exports = {
 	runAgainstEmulator,
 	callWebhook,
+	pollingTrigger,
 	outputsOf,
 	INSTANCE_URLS,
 	withDefaults,
