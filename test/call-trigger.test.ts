@@ -66,7 +66,12 @@ describe('Sonoran CAD Call Trigger', () => {
 			['newDispatchCall', 'active', dispatch.callId],
 			['new911Call', 'emergency', new911.callId],
 		]);
-		expect(result![0][1].json).toMatchObject({ caller: 'Clerk', location: 'Store', serverId: 1 });
+		expect(result![0][1].json).toMatchObject({
+			caller: 'Clerk',
+			callerName: 'Clerk',
+			location: 'Store',
+			serverId: 1,
+		});
 		expect(before911.callId).not.toBe(new911.callId);
 
 		emulator.calls.update(1, dispatch.callId, { status: 0, postal: '9001' });

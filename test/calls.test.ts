@@ -110,6 +110,8 @@ describe('Call → Create 911 Call', () => {
 			[ids[1], 1, 'Bank Alarm'],
 		]);
 		expect(Object.keys(output[0].json).slice(0, 2)).toEqual(['serverId', 'callId']);
+		// n8n's expressions cannot read "caller": the same value comes as callerName.
+		expect(output[0].json.callerName).toBe('Store Clerk');
 	});
 
 	it('names the item and the field of a bad value, sends nothing for it, and goes on with the others', async () => {

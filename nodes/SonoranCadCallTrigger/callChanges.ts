@@ -21,7 +21,7 @@ export type SeenCalls = Record<string, CallFingerprint>;
 export const MAX_TRACKED_CALLS = 1000;
 
 /** Fields every answer changes or that the trigger adds itself: not a change of the call. */
-const IGNORED_FIELDS = new Set(['updated', 'kind', 'callId', 'serverId']);
+const IGNORED_FIELDS = new Set(['updated', 'kind', 'callId', 'serverId', 'callerName']);
 
 /** FNV-1a, 32 bits, as 8 hex digits: enough to tell a field's old value from its new one. */
 function shortHash(text: string): string {

@@ -31,6 +31,14 @@ function tableType(kinds: CallKind[]): number {
 }
 
 /**
+ * n8n's expressions refuse to read a field named `caller` ("due to security concerns"), which is
+ * what Sonoran names a 911 call's caller: the same value is also given as `callerName`.
+ */
+export function withCallerName(call: IDataObject): IDataObject {
+	return 'caller' in call ? { ...call, callerName: call.caller } : call;
+}
+
+/**
  * One `GET /v2/emergency/servers/{serverId}/calls`: the chosen kinds of call, each call an
  * object with its kind and ID on top; or why there are none.
  */
@@ -74,7 +82,7 @@ export async function listCalls(
 					kind,
 					callId: Number(call.callId ?? call.CallId),
 					serverId: query.serverId,
-					...call,
+					...withCallerName(call),
 				}) as ListedCall,
 		),
 	);

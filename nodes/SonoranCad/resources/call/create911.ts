@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { withCallerName } from '../../../shared/callListing';
 import { CREATE_911_CALL_V2 } from '../../../shared/endpoints';
 import type { SonoranOperation } from '../../shared/operation';
 import { requestPerItem, type ItemRequest } from '../../shared/perItem';
@@ -65,7 +66,7 @@ async function execute(
 		items,
 		CREATE_911_CALL_V2,
 		(itemIndex) => read(this, itemIndex),
-		(call) => ({ callId: call.callId, ...call }),
+		(call) => ({ callId: call.callId, ...withCallerName(call) }),
 	);
 }
 
@@ -92,8 +93,9 @@ export const create911: SonoranOperation = {
 			type: 'string',
 			default: '',
 			required: true,
-			placeholder: 'e.g. Store Clerk',
-			description: 'Who is calling, as shown in the CAD',
+			placeholder: 'e.g. {{ $json.body.callerName }}',
+			description:
+				'Who is calling, as shown in the CAD. n8n expressions cannot read a field named "caller": send it as "callerName".',
 		},
 		{
 			displayName: 'Location',
