@@ -27,7 +27,7 @@ describe('the package layout', () => {
 		expect(findCycle({ a: ['b'], b: ['c'], c: ['a'] })).toEqual(['a', 'b', 'c', 'a']);
 	});
 
-	it('lets nodes and the credential share only nodes/shared, never another node\'s folder', () => {
+	it("lets nodes and the credential share only nodes/shared, never another node's folder", () => {
 		const crossings = Object.entries(graph).flatMap(([file, targets]) =>
 			targets
 				.filter((target) => {

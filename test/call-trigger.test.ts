@@ -154,16 +154,18 @@ describe('Sonoran CAD Call Trigger', () => {
 
 	it('refuses Poll Times that would read the calls more than 5 times a minute', async () => {
 		const emulator = await calm();
-		const fast = triggerFor(emulator, {
-			pollTimes: { item: [{ mode: 'custom', cronExpression: '*/10 * * * * *' }] },
+		const everyMinute = (count: number) => ({
+			item: Array.from({ length: count }, (_, i) => ({
+				mode: 'custom',
+				cronExpression: `${i * 10} * * * * *`,
+			})),
 		});
+		const fast = triggerFor(emulator, { pollTimes: everyMinute(6) });
 		await expect(fast.poll()).rejects.toThrow(
 			'The Poll Times would read the calls 6 times a minute; Sonoran allows 5',
 		);
 		expect(emulator.requests).toHaveLength(0);
-		const ok = triggerFor(emulator, {
-			pollTimes: { item: [{ mode: 'custom', cronExpression: '*/15 * * * * *' }] },
-		});
+		const ok = triggerFor(emulator, { pollTimes: everyMinute(5) });
 		await expect(ok.poll()).resolves.toBeNull();
 	});
 

@@ -60,7 +60,7 @@ export class SonoranCadCallTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Sonoran allows 5 call listings a minute per API key, shared with every other workflow that uses the key: poll every minute or less often (a custom cron with seconds may poll at most 5 times a minute).',
+					'Sonoran allows 5 call listings a minute per API key, shared with every other workflow that uses the key. n8n polls at most once a minute per Poll Time: every minute is a good choice, and up to 5 Poll Times (custom cron such as 0 * * * * * and 30 * * * * *) poll more often.',
 				name: 'limitNotice',
 				type: 'notice',
 				default: '',
@@ -173,7 +173,7 @@ function refuseFastPolling(ctx: IPollFunctions) {
 		ctx.getNode(),
 		`The Poll Times would read the calls ${perMinute} times a minute; Sonoran allows ${limit}`,
 		{
-			description: `Sonoran CAD allows ${limit} call listings a minute per API key. Poll every minute (or less often), or use a custom cron that polls at most ${limit} times a minute, such as every 15 seconds: */15 * * * * *.`,
+			description: `Sonoran CAD allows ${limit} call listings a minute per API key. Keep at most ${limit} Poll Times that poll every minute; for example "Every Minute", or custom crons 0 * * * * * and 30 * * * * * for twice a minute.`,
 		},
 	);
 }

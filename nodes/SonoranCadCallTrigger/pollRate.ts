@@ -1,8 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 /**
- * How many polls a minute n8n's Poll Times make at most. Cron expressions with a seconds field
- * (six fields) can poll many times a minute; everything else polls at most once a minute.
+ * How many polls a minute n8n's Poll Times make at most: each entry polls at most once a minute,
+ * except a custom cron whose seconds field matches several seconds (n8n 2.x refuses those when
+ * the workflow is published; older versions may run them).
  */
 export function pollsPerMinute(pollTimes: IDataObject | undefined): number {
 	const entries = (pollTimes?.item ?? []) as IDataObject[];

@@ -9,150 +9,34 @@
  *
  *   N8N_E2E_VERSION=2.41.1 (default), N8N_E2E_NODE=24 (default), SONORANCAD_E2E_CACHE=<folder>
  */
-const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
 const { startEmulator } = require('../emulator/sonoran-emulator');
+const { callChecks, callWorkflows, startCatcher } = require('./call-checks');
+const {
+	CREDENTIAL_ID,
+	check,
+	exampleAs,
+	executionCount,
+	expect,
+	jsonIn,
+	nodeOutput,
+	postJson,
+	results,
+	sleep,
+	stageExtension,
+	storedBytes,
+	waitForWebhook,
+	waitUntil,
+} = require('./helpers');
 const { ensureN8n } = require('./install-n8n');
 const { freePort, n8nEnvironment, runCli, startServer, stopServer } = require('./n8n-process');
 
 const ROOT = path.join(__dirname, '..', '..');
-const EXAMPLES = path.join(ROOT, 'examples');
-const CREDENTIAL_ID = 'sonoranCadCredential';
 const TRIGGER_WEBHOOK_ID = '9c3f8e31-5da4-4a3d-8a76-3d4e5f6a7b01';
 const WRONG_KEY = 'dummy-wrong-key-e2e-7d41c9';
-
-const results = [];
-
-async function check(name, body) {
-	const started = Date.now();
-	try {
-		await body();
-		results.push({ name, ok: true });
-		console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
-	} catch (error) {
-		results.push({ name, ok: false });
-		console.log(
-			`  ✕ ${name}\n      ${String(error.stack || error)
-				.split('\n')
-				.slice(0, 6)
-				.join('\n      ')}`,
-		);
-	}
-}
-
-function expect(condition, message) {
-	if (!condition) throw new Error(message);
-}
-
-function sleep(ms) {
-	return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** The package as n8n loads a custom extension: the built files only. */
-function stageExtension(workDir) {
-	const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
-	if (build.status !== 0) throw new Error('npm run build failed');
-	const extensionsDir = path.join(workDir, 'custom');
-	fs.cpSync(path.join(ROOT, 'dist'), path.join(extensionsDir, 'n8n-nodes-sonorancad', 'dist'), {
-		recursive: true,
-	});
-	return extensionsDir;
-}
-
-/** An example workflow as n8n will import it: this package's types as custom-extension types. */
-function exampleAs(file, id, credentialId = CREDENTIAL_ID) {
-	const text = fs
-		.readFileSync(path.join(EXAMPLES, file), 'utf8')
-		.replaceAll('"n8n-nodes-sonorancad.', '"CUSTOM.')
-		.replaceAll(`"${CREDENTIAL_ID}"`, `"${credentialId}"`);
-	return { ...JSON.parse(text), id, active: false };
-}
-
-/** The JSON document in a command's output (n8n may log lines before it). */
-function jsonIn(output) {
-	const start = output.indexOf('{');
-	expect(start !== -1, `no JSON in the output:\n${output.slice(0, 2000)}`);
-	return JSON.parse(output.slice(start));
-}
-
-function nodeOutput(run, nodeName) {
-	return run.data.resultData.runData[nodeName]?.[0]?.data?.main?.[0] ?? [];
-}
-
-/** Every byte n8n stored: the database and its journal files. */
-function storedBytes(userFolder) {
-	const dir = path.join(userFolder, '.n8n');
-	return fs
-		.readdirSync(dir)
-		.filter((name) => name.startsWith('database.sqlite'))
-		.map((name) => fs.readFileSync(path.join(dir, name)).toString('latin1'))
-		.join('\n');
-}
-
-async function waitForWebhook(url, server, timeoutMs = 120_000) {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		if (server.child.exitCode !== null)
-			throw new Error(`n8n exited:\n${server.log().slice(-3000)}`);
-		try {
-			// A registered POST webhook answers a GET with a hint to use POST; before that, 404.
-			const response = await fetch(url);
-			const text = await response.text();
-			if (/POST/.test(text)) return;
-		} catch {
-			// Not listening yet.
-		}
-		await sleep(500);
-	}
-	throw new Error(
-		`the webhook ${url} was not registered in ${timeoutMs / 1000} s:\n${server.log().slice(-3000)}`,
-	);
-}
-
-async function postJson(url, body) {
-	const response = await fetch(url, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: typeof body === 'string' ? body : JSON.stringify(body),
-	});
-	const text = await response.text();
-	let json;
-	try {
-		json = JSON.parse(text);
-	} catch {
-		json = text;
-	}
-	return { status: response.status, json };
-}
-
-/** How many executions n8n stored for a workflow, read with n8n's own sqlite3 module. */
-function executionCount(install, userFolder, workflowId) {
-	const script = `
-		const sqlite3 = require('sqlite3');
-		const db = new sqlite3.Database(process.argv[1], sqlite3.OPEN_READONLY);
-		db.get('SELECT COUNT(*) AS n FROM execution_entity WHERE workflowId = ?', [process.argv[2]], (error, row) => {
-			if (error) { console.error(error.message); process.exit(1); }
-			console.log(row.n);
-		});`;
-	const result = spawnSync(
-		install.node,
-		['-e', script, path.join(userFolder, '.n8n', 'database.sqlite'), workflowId],
-		{ cwd: install.dir, encoding: 'utf8' },
-	);
-	if (result.status !== 0) throw new Error(`counting executions failed: ${result.stderr}`);
-	return Number(result.stdout.trim());
-}
-
-async function waitUntil(condition, timeoutMs, what) {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await sleep(200);
-	}
-}
 
 async function main() {
 	const started = Date.now();
@@ -193,6 +77,7 @@ async function main() {
 		brokerPort: await freePort(),
 	});
 	const baseUrl = `http://127.0.0.1:${env.N8N_PORT}`;
+	const catcher = await startCatcher();
 	let server;
 
 	try {
@@ -213,6 +98,7 @@ async function main() {
 			linked: exampleAs('webhook-kick-linked-players.json', 'e2eLinked0000001'),
 			trigger: exampleAs('unit-login-callsign-check.json', 'e2eTrigger000001'),
 			wrongKey: exampleAs('end-of-session-sweep.json', 'e2eWrongKey00001', 'wrongKeyCredential'),
+			...callWorkflows(catcher),
 		};
 		fs.writeFileSync(
 			path.join(workDir, 'credentials.json'),
@@ -334,7 +220,14 @@ async function main() {
 		);
 
 		await check('publishes the webhook examples and starts n8n', async () => {
-			for (const id of [workflows.webhook.id, workflows.linked.id, workflows.trigger.id]) {
+			const published = [
+				workflows.webhook,
+				workflows.linked,
+				workflows.trigger,
+				workflows.alarm911,
+				workflows.discord,
+			];
+			for (const { id } of published) {
 				const result = await runCli(install, env, ['publish:workflow', `--id=${id}`]);
 				expect(
 					result.code === 0,
@@ -346,7 +239,7 @@ async function main() {
 		});
 
 		await check(
-			'lists the Sonoran CAD node, its AI tool variant, the trigger and the credential among its loaded types',
+			'lists the Sonoran CAD node, its AI tool variant, both triggers and the credential among its loaded types',
 			async () => {
 				const types = path.join(userFolder, '.cache', 'n8n', 'public', 'types');
 				const nodes = JSON.parse(fs.readFileSync(path.join(types, 'nodes.json'), 'utf8')).map(
@@ -363,10 +256,9 @@ async function main() {
 					nodes.includes('CUSTOM.sonoranCadTool'),
 					'CUSTOM.sonoranCadTool (usable as an AI tool) is missing',
 				);
-				expect(
-					nodes.includes('CUSTOM.sonoranCadTrigger'),
-					'CUSTOM.sonoranCadTrigger is not among the node types',
-				);
+				for (const trigger of ['CUSTOM.sonoranCadTrigger', 'CUSTOM.sonoranCadCallTrigger']) {
+					expect(nodes.includes(trigger), `${trigger} is not among the node types`);
+				}
 				expect(
 					credentials.includes('sonoranCadApi'),
 					'sonoranCadApi is not among the credential types',
@@ -599,9 +491,12 @@ async function main() {
 				);
 			},
 		);
+
+		await callChecks({ baseUrl, install, userFolder, emulator, workflows, catcher, server });
 	} finally {
 		if (server) await stopServer(server);
 		await emulator.close();
+		await catcher.close();
 		fs.rmSync(workDir, { recursive: true, force: true });
 	}
 

@@ -19,7 +19,8 @@ const route = (name, method, path, perMinute, minPlan, handle) => ({
 });
 
 const badRequest = (detail) => problem(400, 'Bad Request', detail);
-const noCall = (callId) => problem(404, 'Not Found', `Call ${callId} was not found on this server.`);
+const noCall = (callId) =>
+	problem(404, 'Not Found', `Call ${callId} was not found on this server.`);
 
 const isText = (value) => typeof value === 'string' && value.trim() !== '';
 const isWhole = (value) => Number.isInteger(value) && value >= 0;
@@ -52,7 +53,13 @@ function identIdsOf(state, serverId, body) {
 	return [...byUser, ...byAccount, ...byGroup].filter(Boolean).map((unit) => unit.identId);
 }
 
-const UNIT_TARGETS = ['identIds', 'communityUserIds', 'communityUserId', 'accountUuid', 'groupName'];
+const UNIT_TARGETS = [
+	'identIds',
+	'communityUserIds',
+	'communityUserId',
+	'accountUuid',
+	'groupName',
+];
 
 function attachmentTargets(state, serverId, body) {
 	const given = object(body);
@@ -180,21 +187,35 @@ const CALL_ROUTES = [
 		const { serverId: _s, ...shown } = call;
 		return json(200, shown);
 	}),
-	route('note', 'POST', '/dispatch-calls/(\\d+)/notes', 60, 3, (state, { serverId, body, match }) => {
-		const callId = Number(match[2]);
-		const note = object(body);
-		if (!note || !isText(note.note)) return badRequest('note is required.');
-		if (!state.calls.addNote(serverId, callId, note)) return noCall(callId);
-		return json(200, { callId, note: note.note });
-	}),
-	route('attach', 'POST', '/dispatch-calls/(\\d+)/attachments', 10, 3, (state, { serverId, body, match }) => {
-		const callId = Number(match[2]);
-		if (!state.calls.active(serverId, callId)) return noCall(callId);
-		const { identIds, error } = attachmentTargets(state, serverId, body);
-		if (error) return error;
-		state.calls.attach(serverId, callId, identIds);
-		return json(200, { callId, identIds });
-	}),
+	route(
+		'note',
+		'POST',
+		'/dispatch-calls/(\\d+)/notes',
+		60,
+		3,
+		(state, { serverId, body, match }) => {
+			const callId = Number(match[2]);
+			const note = object(body);
+			if (!note || !isText(note.note)) return badRequest('note is required.');
+			if (!state.calls.addNote(serverId, callId, note)) return noCall(callId);
+			return json(200, { callId, note: note.note });
+		},
+	),
+	route(
+		'attach',
+		'POST',
+		'/dispatch-calls/(\\d+)/attachments',
+		10,
+		3,
+		(state, { serverId, body, match }) => {
+			const callId = Number(match[2]);
+			if (!state.calls.active(serverId, callId)) return noCall(callId);
+			const { identIds, error } = attachmentTargets(state, serverId, body);
+			if (error) return error;
+			state.calls.attach(serverId, callId, identIds);
+			return json(200, { callId, identIds });
+		},
+	),
 ];
 
 module.exports = { CALL_ROUTES };

@@ -363,7 +363,13 @@ async function callWebhook({
  * @param {object} options.parameters the trigger's parameters
  * @param {'trigger' | 'manual'} [options.mode] 'manual' is the editor's test run
  */
-function pollingTrigger({ nodeClass, credentialClasses, credentials, parameters, mode = 'trigger' }) {
+function pollingTrigger({
+	nodeClass,
+	credentialClasses,
+	credentials,
+	parameters,
+	mode = 'trigger',
+}) {
 	const credentialTypes = {};
 	for (const CredentialClass of credentialClasses) {
 		const instance = new CredentialClass();

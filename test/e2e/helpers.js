@@ -1,0 +1,157 @@
+'use strict';
+/** What the end-to-end checks share: the check runner, waiting, HTTP, and reading n8n's database. */
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const ROOT = path.join(__dirname, '..', '..');
+const EXAMPLES = path.join(ROOT, 'examples');
+/** The id every example workflow names its Sonoran CAD credential by. */
+const CREDENTIAL_ID = 'sonoranCadCredential';
+
+const results = [];
+
+async function check(name, body) {
+	const started = Date.now();
+	try {
+		await body();
+		results.push({ name, ok: true });
+		console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
+	} catch (error) {
+		results.push({ name, ok: false });
+		console.log(
+			`  ✕ ${name}\n      ${String(error.stack || error)
+				.split('\n')
+				.slice(0, 6)
+				.join('\n      ')}`,
+		);
+	}
+}
+
+function expect(condition, message) {
+	if (!condition) throw new Error(message);
+}
+
+function sleep(ms) {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** The package as n8n loads a custom extension: the built files only. */
+function stageExtension(workDir) {
+	const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+	if (build.status !== 0) throw new Error('npm run build failed');
+	const extensionsDir = path.join(workDir, 'custom');
+	fs.cpSync(path.join(ROOT, 'dist'), path.join(extensionsDir, 'n8n-nodes-sonorancad', 'dist'), {
+		recursive: true,
+	});
+	return extensionsDir;
+}
+
+/** An example workflow as n8n will import it: this package's types as custom-extension types. */
+function exampleAs(file, id, credentialId = CREDENTIAL_ID) {
+	const text = fs
+		.readFileSync(path.join(EXAMPLES, file), 'utf8')
+		.replaceAll('"n8n-nodes-sonorancad.', '"CUSTOM.')
+		.replaceAll(`"${CREDENTIAL_ID}"`, `"${credentialId}"`);
+	return { ...JSON.parse(text), id, active: false };
+}
+
+/** The JSON document in a command's output (n8n may log lines before it). */
+function jsonIn(output) {
+	const start = output.indexOf('{');
+	expect(start !== -1, `no JSON in the output:\n${output.slice(0, 2000)}`);
+	return JSON.parse(output.slice(start));
+}
+
+function nodeOutput(run, nodeName) {
+	return run.data.resultData.runData[nodeName]?.[0]?.data?.main?.[0] ?? [];
+}
+
+/** Every byte n8n stored: the database and its journal files. */
+function storedBytes(userFolder) {
+	const dir = path.join(userFolder, '.n8n');
+	return fs
+		.readdirSync(dir)
+		.filter((name) => name.startsWith('database.sqlite'))
+		.map((name) => fs.readFileSync(path.join(dir, name)).toString('latin1'))
+		.join('\n');
+}
+
+async function waitForWebhook(url, server, timeoutMs = 120_000) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (server.child.exitCode !== null)
+			throw new Error(`n8n exited:\n${server.log().slice(-3000)}`);
+		try {
+			// A registered POST webhook answers a GET with a hint to use POST; before that, 404.
+			const response = await fetch(url);
+			const text = await response.text();
+			if (/POST/.test(text)) return;
+		} catch {
+			// Not listening yet.
+		}
+		await sleep(500);
+	}
+	throw new Error(
+		`the webhook ${url} was not registered in ${timeoutMs / 1000} s:\n${server.log().slice(-3000)}`,
+	);
+}
+
+async function postJson(url, body) {
+	const response = await fetch(url, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: typeof body === 'string' ? body : JSON.stringify(body),
+	});
+	const text = await response.text();
+	let json;
+	try {
+		json = JSON.parse(text);
+	} catch {
+		json = text;
+	}
+	return { status: response.status, json };
+}
+
+/** How many executions n8n stored for a workflow, read with n8n's own sqlite3 module. */
+function executionCount(install, userFolder, workflowId) {
+	const script = `
+		const sqlite3 = require('sqlite3');
+		const db = new sqlite3.Database(process.argv[1], sqlite3.OPEN_READONLY);
+		db.get('SELECT COUNT(*) AS n FROM execution_entity WHERE workflowId = ?', [process.argv[2]], (error, row) => {
+			if (error) { console.error(error.message); process.exit(1); }
+			console.log(row.n);
+		});`;
+	const result = spawnSync(
+		install.node,
+		['-e', script, path.join(userFolder, '.n8n', 'database.sqlite'), workflowId],
+		{ cwd: install.dir, encoding: 'utf8' },
+	);
+	if (result.status !== 0) throw new Error(`counting executions failed: ${result.stderr}`);
+	return Number(result.stdout.trim());
+}
+
+async function waitUntil(condition, timeoutMs, what) {
+	const deadline = Date.now() + timeoutMs;
+	while (!condition()) {
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await sleep(200);
+	}
+}
+
+module.exports = {
+	CREDENTIAL_ID,
+	check,
+	exampleAs,
+	executionCount,
+	expect,
+	jsonIn,
+	nodeOutput,
+	postJson,
+	results,
+	sleep,
+	stageExtension,
+	storedBytes,
+	waitForWebhook,
+	waitUntil,
+};
