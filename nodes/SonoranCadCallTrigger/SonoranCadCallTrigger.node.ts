@@ -12,6 +12,7 @@ import { listCalls, type CallKind, type ListedCall } from '../shared/callListing
 import { CREDENTIAL_NAME, openConnection } from '../shared/connection';
 import { GET_CALLS_V2 } from '../shared/endpoints';
 import { DEFAULT_POLICY } from '../shared/requestPolicy';
+import { serverIdProperty } from '../shared/serverId';
 import { diffCalls, type CallEvent, type SeenCalls } from './callChanges';
 import { pollsPerMinute } from './pollRate';
 
@@ -66,13 +67,8 @@ export class SonoranCadCallTrigger implements INodeType {
 				default: '',
 			},
 			{
-				displayName: 'Server ID',
-				name: 'serverId',
-				type: 'number',
-				default: 1,
-				required: true,
-				typeOptions: { minValue: 0, numberPrecision: 0 },
-				description: "The community's server whose calls to watch, as numbered in Sonoran CAD",
+				...serverIdProperty,
+				description: `${serverIdProperty.description}, whose calls to watch`,
 			},
 			{
 				displayName: 'Events',

@@ -3,8 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { judge } from '../../shared/answers';
 import { openConnection } from '../../shared/connection';
 import type { Endpoint } from '../../shared/endpoints';
-import { readRequestPolicy } from '../../shared/requestPolicy';
+import { optionsCollection, readRequestPolicy } from '../../shared/requestPolicy';
 import { requestV2, type V2Call } from '../../shared/transport';
+import type { SonoranOperation } from './operation';
 import { ItemResults } from './results';
 
 /** One input item's request, and the fields its output item starts with (such as serverId). */
@@ -13,19 +14,37 @@ export interface ItemRequest {
 	echo: IDataObject;
 }
 
+/** An operation that sends one v2 request per input item. */
+export interface PerItemSpec {
+	option: SonoranOperation['option'];
+	/** Its parameters; the Options collection (pacing, retries, timeout) is added after them. */
+	properties: SonoranOperation['properties'];
+	endpoint: Endpoint;
+	/** Builds an item's request from its parameters, throwing a readable error. */
+	read: (ctx: IExecuteFunctions, itemIndex: number) => ItemRequest;
+	/** Turns Sonoran's JSON answer into the output item's fields (after `echo`). */
+	shape: (answer: IDataObject, request: ItemRequest) => IDataObject;
+}
+
+export function perItemOperation(spec: PerItemSpec): SonoranOperation {
+	return {
+		option: spec.option,
+		properties: [...spec.properties, optionsCollection()],
+		async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
+			return await requestPerItem(this, items, spec);
+		},
+	};
+}
+
 /**
- * Runs an operation that sends one v2 request per input item. Every item is read and checked
- * before anything is sent; each request goes through the one transport (paced to the endpoint's
- * limit) and the one answers module; a configuration failure stops the requests that follow.
- * @param read builds an item's request from its parameters, throwing a readable error
- * @param shape turns Sonoran's JSON answer into the output item's fields (after `echo`)
+ * Every item is read and checked before anything is sent; each request goes through the one
+ * transport (paced to the endpoint's limit) and the one answers module; a configuration failure
+ * stops the requests that follow.
  */
-export async function requestPerItem(
+async function requestPerItem(
 	ctx: IExecuteFunctions,
 	items: INodeExecutionData[],
-	endpoint: Endpoint,
-	read: (itemIndex: number) => ItemRequest,
-	shape: (answer: IDataObject, request: ItemRequest) => IDataObject,
+	{ endpoint, read, shape }: PerItemSpec,
 ): Promise<INodeExecutionData[]> {
 	const results = new ItemResults(
 		ctx,
@@ -35,7 +54,7 @@ export async function requestPerItem(
 	const requests: Array<{ itemIndex: number; request: ItemRequest }> = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			requests.push({ itemIndex, request: read(itemIndex) });
+			requests.push({ itemIndex, request: read(ctx, itemIndex) });
 		} catch (error) {
 			results.fail(itemIndex, error);
 		}

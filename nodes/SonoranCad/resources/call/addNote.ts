@@ -1,51 +1,10 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-
 import { ADD_CALL_NOTE_V2 } from '../../../shared/endpoints';
-import { optionsCollection } from '../../../shared/requestPolicy';
-import type { SonoranOperation } from '../../shared/operation';
-import { requestPerItem } from '../../shared/perItem';
+import { perItemOperation } from '../../shared/perItem';
 import { readServerId, serverIdProperty } from '../../shared/server';
 import { optionalText, parameterReader, text } from '../../shared/validate';
 import { callIdProperty, readCallId } from './fields';
 
-async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await requestPerItem(
-		this,
-		items,
-		ADD_CALL_NOTE_V2,
-		(itemIndex) => {
-			const readParameter = parameterReader(this, itemIndex);
-			const serverId = readServerId(this, itemIndex);
-			const callId = readCallId(this, itemIndex);
-			const note = readParameter(
-				'note',
-				'Note',
-				text,
-				'Set "Note" to the text to add to the call.',
-			);
-			const label = readParameter(
-				'label',
-				'Label',
-				optionalText,
-				'Set "Label" to text, or leave it empty.',
-			);
-			return {
-				call: {
-					method: 'POST',
-					path: `v2/emergency/servers/${serverId}/dispatch-calls/${callId}/notes`,
-					body: { note, noteType: 'text', ...(label ? { label } : {}) },
-				},
-				echo: { callId, serverId },
-			};
-		},
-		(answer) => ({ note: answer.note, answer }),
-	);
-}
-
-export const addNote: SonoranOperation = {
+export const addNote = perItemOperation({
 	option: {
 		name: 'Add Note',
 		value: 'addNote',
@@ -72,7 +31,27 @@ export const addNote: SonoranOperation = {
 			default: 'n8n',
 			description: 'Who or what the note comes from, as the CAD shows it beside the note',
 		},
-		optionsCollection(),
 	],
-	execute,
-};
+	endpoint: ADD_CALL_NOTE_V2,
+	read: (ctx, itemIndex) => {
+		const readParameter = parameterReader(ctx, itemIndex);
+		const serverId = readServerId(ctx, itemIndex);
+		const callId = readCallId(ctx, itemIndex);
+		const note = readParameter('note', 'Note', text, 'Set "Note" to the text to add to the call.');
+		const label = readParameter(
+			'label',
+			'Label',
+			optionalText,
+			'Set "Label" to text, or leave it empty.',
+		);
+		return {
+			call: {
+				method: 'POST',
+				path: `v2/emergency/servers/${serverId}/dispatch-calls/${callId}/notes`,
+				body: { note, noteType: 'text', ...(label ? { label } : {}) },
+			},
+			echo: { callId, serverId },
+		};
+	},
+	shape: (answer) => ({ note: answer.note, answer }),
+});

@@ -1,20 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { withCallerName } from '../../../shared/callListing';
 import { CREATE_911_CALL_V2 } from '../../../shared/endpoints';
-import type { SonoranOperation } from '../../shared/operation';
-import { requestPerItem, type ItemRequest } from '../../shared/perItem';
-import { optionsCollection } from '../../../shared/requestPolicy';
+import { perItemOperation, type ItemRequest } from '../../shared/perItem';
 import { readServerId, serverIdProperty } from '../../shared/server';
-import {
-	optionalText,
-	parameterReader,
-	text,
-	valueChecker,
-	wholeNumber,
-	yesNo,
-} from '../../shared/validate';
-import { checkMetaData, metaDataField } from './fields';
+import { optionalText, parameterReader, text, valueChecker, yesNo } from '../../shared/validate';
+import { checkMetaData, deleteAfterField, metaDataField, readDeleteAfter } from './fields';
 
 /** Metadata keys the CAD reads, offered as their own fields (Sonoran's Create 911 Call page). */
 const META_FIELDS = [
@@ -43,34 +34,14 @@ function read(ctx: IExecuteFunctions, itemIndex: number): ItemRequest {
 		if (value !== undefined) metaData[name] = value;
 	}
 	if (Object.keys(metaData).length) body.metaData = metaData;
-	if (extra.deleteAfterMinutes !== undefined) {
-		body.deleteAfterMinutes = check(
-			extra.deleteAfterMinutes,
-			'Delete After (Minutes)',
-			wholeNumber,
-			'Set "Delete After (Minutes)" to a whole number of minutes, or remove it.',
-		);
-	}
+	Object.assign(body, readDeleteAfter(ctx, itemIndex, extra));
 	return {
 		call: { method: 'POST', path: `v2/emergency/servers/${serverId}/calls/911`, body },
 		echo: { serverId },
 	};
 }
 
-async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await requestPerItem(
-		this,
-		items,
-		CREATE_911_CALL_V2,
-		(itemIndex) => read(this, itemIndex),
-		(call) => ({ callId: call.callId, ...withCallerName(call) }),
-	);
-}
-
-export const create911: SonoranOperation = {
+export const create911 = perItemOperation({
 	option: {
 		name: 'Create 911 Call',
 		value: 'create911',
@@ -144,14 +115,7 @@ export const create911: SonoranOperation = {
 					default: '',
 					description: 'In-game Z coordinate (height)',
 				},
-				{
-					displayName: 'Delete After (Minutes)',
-					name: 'deleteAfterMinutes',
-					type: 'number',
-					default: 30,
-					typeOptions: { minValue: 1, numberPrecision: 0 },
-					description: 'Have Sonoran delete the call this many minutes after it is created',
-				},
+				deleteAfterField(30),
 				metaDataField,
 				{
 					displayName: 'Plate',
@@ -169,7 +133,8 @@ export const create911: SonoranOperation = {
 				},
 			],
 		},
-		optionsCollection(),
 	],
-	execute,
-};
+	endpoint: CREATE_911_CALL_V2,
+	read: read,
+	shape: (call) => ({ callId: call.callId, ...withCallerName(call) }),
+});

@@ -1,9 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { CREATE_DISPATCH_CALL_V2 } from '../../../shared/endpoints';
-import { optionsCollection } from '../../../shared/requestPolicy';
-import type { SonoranOperation } from '../../shared/operation';
-import { requestPerItem, type ItemRequest } from '../../shared/perItem';
+import { perItemOperation, type ItemRequest } from '../../shared/perItem';
 import { readServerId, serverIdProperty } from '../../shared/server';
 import {
 	identifier,
@@ -22,6 +20,8 @@ import {
 	metaDataField,
 	readDispatchText,
 	readEnum,
+	deleteAfterField,
+	readDeleteAfter,
 } from './fields';
 
 /** Whom to attach when the call is created: Sonoran's target properties for this route. */
@@ -70,14 +70,7 @@ function read(ctx: IExecuteFunctions, itemIndex: number): ItemRequest {
 	body.notes = note ? [{ label: 'n8n', type: 'text', content: note }] : [];
 	const metaData = checkMetaData(ctx, itemIndex, extra.metaData);
 	if (metaData) body.metaData = metaData;
-	if (extra.deleteAfterMinutes !== undefined) {
-		body.deleteAfterMinutes = check(
-			extra.deleteAfterMinutes,
-			'Delete After (Minutes)',
-			wholeNumber,
-			'Set "Delete After (Minutes)" to a whole number of minutes, or remove it.',
-		);
-	}
+	Object.assign(body, readDeleteAfter(ctx, itemIndex, extra));
 	const attachBy = ctx.getNodeParameter('attachBy', itemIndex, 'none') as AttachBy;
 	if (attachBy === 'none') body.communityUserIds = [];
 	else {
@@ -90,20 +83,7 @@ function read(ctx: IExecuteFunctions, itemIndex: number): ItemRequest {
 	};
 }
 
-async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await requestPerItem(
-		this,
-		items,
-		CREATE_DISPATCH_CALL_V2,
-		(itemIndex) => read(this, itemIndex),
-		(call) => ({ callId: call.callId, ...call }),
-	);
-}
-
-export const createDispatch: SonoranOperation = {
+export const createDispatch = perItemOperation({
 	option: {
 		name: 'Create Dispatch Call',
 		value: 'createDispatch',
@@ -158,14 +138,7 @@ export const createDispatch: SonoranOperation = {
 			default: {},
 			options: [
 				...dispatchTextFields,
-				{
-					displayName: 'Delete After (Minutes)',
-					name: 'deleteAfterMinutes',
-					type: 'number',
-					default: 60,
-					typeOptions: { minValue: 1, numberPrecision: 0 },
-					description: 'Have Sonoran delete the call this many minutes after it is created',
-				},
+				deleteAfterField(60),
 				metaDataField,
 				{
 					displayName: 'Note',
@@ -176,7 +149,8 @@ export const createDispatch: SonoranOperation = {
 				},
 			],
 		},
-		optionsCollection(),
 	],
-	execute,
-};
+	endpoint: CREATE_DISPATCH_CALL_V2,
+	read: read,
+	shape: (call) => ({ callId: call.callId, ...call }),
+});

@@ -163,3 +163,31 @@ export function readEnum(
 ): number {
 	return checkEnum(ctx, itemIndex, value, ENUMS[name].displayName, ENUMS[name].options);
 }
+
+/** Delete After (Minutes): Sonoran deletes the call that long after creating it. */
+export function deleteAfterField(defaultMinutes: number): INodeProperties {
+	return {
+		displayName: 'Delete After (Minutes)',
+		name: 'deleteAfterMinutes',
+		type: 'number',
+		default: defaultMinutes,
+		typeOptions: { minValue: 1, numberPrecision: 0 },
+		description: 'Have Sonoran delete the call this many minutes after it is created',
+	};
+}
+
+/** `{deleteAfterMinutes}` when the collection sets it, else nothing. */
+export function readDeleteAfter(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	collection: IDataObject,
+): IDataObject {
+	if (collection.deleteAfterMinutes === undefined) return {};
+	const minutes = valueChecker(ctx, itemIndex)(
+		collection.deleteAfterMinutes,
+		'Delete After (Minutes)',
+		wholeNumber,
+		'Set "Delete After (Minutes)" to a whole number of minutes, or remove it.',
+	);
+	return { deleteAfterMinutes: minutes };
+}

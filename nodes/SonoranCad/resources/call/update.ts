@@ -1,10 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { UPDATE_DISPATCH_CALL_V2 } from '../../../shared/endpoints';
-import { optionsCollection } from '../../../shared/requestPolicy';
-import type { SonoranOperation } from '../../shared/operation';
-import { requestPerItem, type ItemRequest } from '../../shared/perItem';
+import { perItemOperation, type ItemRequest } from '../../shared/perItem';
 import { readServerId, serverIdProperty } from '../../shared/server';
 import { text, valueChecker, yesNo } from '../../shared/validate';
 import {
@@ -57,20 +55,7 @@ function read(ctx: IExecuteFunctions, itemIndex: number): ItemRequest {
 	};
 }
 
-async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await requestPerItem(
-		this,
-		items,
-		UPDATE_DISPATCH_CALL_V2,
-		(itemIndex) => read(this, itemIndex),
-		(call) => call,
-	);
-}
-
-export const update: SonoranOperation = {
+export const update = perItemOperation({
 	option: {
 		name: 'Update Dispatch Call',
 		value: 'update',
@@ -112,7 +97,8 @@ export const update: SonoranOperation = {
 				},
 			],
 		},
-		optionsCollection(),
 	],
-	execute,
-};
+	endpoint: UPDATE_DISPATCH_CALL_V2,
+	read: read,
+	shape: (call) => call,
+});
