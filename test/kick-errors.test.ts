@@ -92,7 +92,7 @@ const CASES: AnswerCase[] = [
 			body: '{"message":"API rate limit exceeded"}',
 			headers: { 'retry-after': '1' },
 		}),
-		message: /rate limited this request \(HTTP 429\)/,
+		message: /kept rate limiting this request \(HTTP 429\) for longer than Max Retry Wait/,
 		description: /about one request per second/,
 		fatal: false,
 	},
@@ -151,7 +151,8 @@ describe('Unit → Kick: every documented answer becomes a clear error', () => {
 	}
 
 	// Retries have their own suite (kick-reliability); here each batch is sent once.
-	const once = { maxRetries: 0 };
+	// One attempt: no retry of a 5xx, and no time to wait out a 429.
+	const once = { maxRetries: 0, maxRetryWaitMs: 0 };
 
 	describe.each(CASES)('$name', (testCase) => {
 		it('stops the workflow with a message saying what happened and a description saying what to do', async () => {

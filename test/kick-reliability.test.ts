@@ -77,21 +77,33 @@ describe('Unit → Kick under rate limits, outages and bad units', () => {
 			expect(gaps(emulator)[0]).toBeGreaterThanOrEqual(190);
 		});
 
-		it('fails only that batch, saying "rate limited" and what to change, once retries run out', async () => {
+		it('keeps retrying a 429 beyond Max Retries while its waits stay within Max Retry Wait', async () => {
+			const emulator = await emulatorWithUnits(['A']);
+			emulator.queueFault({ status: 429, headers: { 'retry-after': '0.3' }, times: 4 });
+			const { output } = await runKick(emulator, {
+				items: [{ apiId: 'A' }],
+				parameters: { options: { ...FAST, maxRetries: 0, maxRetryWaitMs: 5000 } },
+			});
+			expect(kickRequests(emulator)).toEqual([['A'], ['A'], ['A'], ['A'], ['A']]);
+			expect(output[0].json).toMatchObject({ apiId: 'A', kicked: true });
+		});
+
+		it('fails only that batch, saying it was rate limited longer than Max Retry Wait and what to change', async () => {
 			const emulator = await emulatorWithUnits(['A', 'B']);
-			emulator.queueFault({ status: 429, times: 3 });
+			emulator.queueFault({ status: 429, headers: { 'retry-after': '0.5' }, times: 4 });
 			const { output } = await runKick(emulator, {
 				items: [{ apiId: 'A' }, { apiId: 'B' }],
-				parameters: { options: { ...FAST, batchSize: 1, maxRetries: 2 } },
+				parameters: { options: { ...FAST, batchSize: 1, maxRetries: 10, maxRetryWaitMs: 1200 } },
 				onError: 'continueRegularOutput',
 			});
 
-			expect(kickRequests(emulator)).toEqual([['A'], ['A'], ['A'], ['B']]);
+			// 0.5 s + 0.5 s fit in 1.2 s; a third wait would not.
+			expect(kickRequests(emulator)).toEqual([['A'], ['A'], ['A'], ['B'], ['B']]);
 			expect(itemError(output[0]).message).toBe(
-				'Sonoran CAD rate limited this request (HTTP 429) after 3 attempts',
+				'Sonoran CAD kept rate limiting this request (HTTP 429) for longer than Max Retry Wait (3 attempts, 1 s of waiting)',
 			);
 			expect(itemError(output[0]).description).toMatch(
-				/raise "Batch Size".*"Request Interval".*"Max Retries"/,
+				/Nothing was done for this item\. Raise "Max Retry Wait"/,
 			);
 			expect(output[1].json).toMatchObject({ apiId: 'B', kicked: true });
 		});
@@ -105,7 +117,9 @@ describe('Unit → Kick under rate limits, outages and bad units', () => {
 				parameters: { options: { ...FAST, maxRetryWaitMs: 5000 } },
 			});
 			expect(run.status).toBe('error');
-			expect(runError(run)?.message).toBe('Sonoran CAD rate limited this request (HTTP 429)');
+			expect(runError(run)?.message).toBe(
+				'Sonoran CAD kept rate limiting this request (HTTP 429) for longer than Max Retry Wait (1 attempt, 0 s of waiting)',
+			);
 			expect(emulator.requests).toHaveLength(1);
 			expect(Date.now() - started).toBeLessThan(5000);
 		});

@@ -194,7 +194,9 @@ describe('Unit → Kick through the v2 API', () => {
 			onError: 'continueRegularOutput',
 		});
 		expect(output[0].json.kicked).toBe(true);
-		expect(itemError(output[1]).message).toBe('Sonoran CAD rate limited this request (HTTP 429)');
+		expect(itemError(output[1]).message).toBe(
+			'Sonoran CAD kept rate limiting this request (HTTP 429) for longer than Max Retry Wait (1 attempt, 0 s of waiting)',
+		);
 		expect(itemError(output[1]).description).toMatch(/Kick Unit allows 20 requests per minute/);
 		expect(emulator.requests.map((r) => r.status)).toEqual([200, 429]);
 	});

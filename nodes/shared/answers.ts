@@ -160,13 +160,14 @@ export function judge(endpoint: Endpoint, delivery: Delivery): Verdict {
 		return fail(notFound.message, notFound.description, false, notFound.blamesItems);
 	}
 	if (statusCode === 429) {
+		const waited = Math.round(delivery.waitedMs / 1000);
 		return fail(
-			`Sonoran CAD rate limited this request (HTTP 429)${tries}`,
-			`Too many requests were sent with this API key; ${
+			`Sonoran CAD kept rate limiting this request (HTTP 429) for longer than Max Retry Wait (${attempts} attempt${attempts === 1 ? '' : 's'}, ${waited} s of waiting)`,
+			`Too many requests were sent with this API key, here or by other workflows and n8n workers that use it; ${
 				endpoint.perMinute
 					? `${endpoint.operation} allows ${endpoint.perMinute} requests per minute`
 					: 'Sonoran asks for no more than about one request per second over time'
-			}. In Options, raise "Batch Size" (fewer requests), "Request Interval" (slower pace) or "Max Retries" and "Max Retry Wait", or space out the workflow's runs.`,
+			}. Nothing was done for this item. Raise "Max Retry Wait" in Options so the node waits longer, raise "Batch Size" (fewer requests), or space out the workflow's runs.`,
 		);
 	}
 	if (statusCode >= 500) {

@@ -21,4 +21,6 @@ export interface Delivery {
 	attempts: number;
 	/** An earlier attempt got no clear answer (timeout, lost connection, 5xx): it may have been applied. */
 	ambiguous: boolean;
+	/** Time spent waiting to retry (Retry-After and backoff), not counting the pace. */
+	waitedMs: number;
 }

@@ -4,9 +4,16 @@ import type { Endpoint } from './endpoints';
  * Spaces requests to Sonoran. Budgets are kept per API root, community and limit scope, for
  * every execution in this n8n process, because Sonoran limits per API key, not per workflow.
  * - v1 has no published limit ("not more than one call per second for an extended period"):
- *   a token bucket, a short burst and then one request per interval.
+ *   a token bucket, a short burst and then one request per interval, kept a little slower than
+ *   the limit so that arrival jitter never lands a request just before the budget refills.
  * - v2 endpoints document N requests per minute: a sliding window, at most N in any minute,
  *   which also stays within a server that counts per clock minute.
+ *
+ * n8n offers nodes no state shared between queue-mode workers, so each worker adapts on its own:
+ * a 429 halves its pace for that key and scope, and every request that goes through wins back a
+ * tenth of the full pace, until it is whole again. Several workers sharing a key so settle near
+ * the key's limit instead of fighting over it; a single process that is never refused keeps the
+ * full pace.
  */
 export type Pace =
 	| { kind: 'bucket'; scope: string; burst: number; intervalMs: number }
@@ -14,9 +21,15 @@ export type Pace =
 
 const V1_BURST = 3;
 const V1_INTERVAL_MS = 1000;
+/** The v1 pace runs this much slower than the limit: 1000 ms becomes 1020 ms. */
+const INTERVAL_MARGIN = 1.02;
 const MINUTE_MS = 60_000;
 /** Slack for clock and network jitter at the window's edge. */
 const WINDOW_MARGIN_MS = 500;
+/** The slowest a worker goes after repeated 429s: a sixteenth of the full pace. */
+const MAX_SLOWDOWN = 16;
+/** Each request that goes through wins back this share of the full pace. */
+const RECOVERY_STEP = 0.1;
 
 /** The pace for an endpoint; `intervalMs` from the node's options, when set, replaces it. */
 export function paceFor(endpoint: Endpoint, intervalMs: number | undefined): Pace {
@@ -24,7 +37,12 @@ export function paceFor(endpoint: Endpoint, intervalMs: number | undefined): Pac
 	if (intervalMs === undefined && endpoint.api === 'v2' && endpoint.perMinute) {
 		return { kind: 'window', scope, perMinute: endpoint.perMinute };
 	}
-	return { kind: 'bucket', scope, burst: V1_BURST, intervalMs: intervalMs ?? V1_INTERVAL_MS };
+	return {
+		kind: 'bucket',
+		scope,
+		burst: V1_BURST,
+		intervalMs: intervalMs ?? V1_INTERVAL_MS * INTERVAL_MARGIN,
+	};
 }
 
 interface Budget {
@@ -35,6 +53,8 @@ interface Budget {
 	sent: number[];
 	/** Set by a 429: nothing goes before this time. */
 	blockedUntil: number;
+	/** How many times slower than the full pace this process goes, after 429s; 1 = full pace. */
+	slowdown: number;
 }
 
 const budgets = new Map<string, Budget>();
@@ -48,6 +68,7 @@ function budgetFor(key: string, pace: Pace, now: number): Budget {
 			updatedAt: now,
 			sent: [],
 			blockedUntil: 0,
+			slowdown: 1,
 		};
 		budgets.set(id, budget);
 	}
@@ -59,20 +80,44 @@ export function bookSlot(key: string, pace: Pace, now = Date.now()): number {
 	const budget = budgetFor(key, pace, now);
 	const earliest = Math.max(now, budget.blockedUntil);
 	if (pace.kind === 'window') {
+		const perMinute = Math.max(1, Math.floor(pace.perMinute / budget.slowdown));
 		budget.sent = budget.sent.filter((time) => time > now - MINUTE_MS - WINDOW_MARGIN_MS);
 		const { sent } = budget;
 		const slot =
-			sent.length < pace.perMinute
+			sent.length < perMinute
 				? earliest
-				: Math.max(earliest, sent[sent.length - pace.perMinute] + MINUTE_MS + WINDOW_MARGIN_MS);
+				: Math.max(earliest, sent[sent.length - perMinute] + MINUTE_MS + WINDOW_MARGIN_MS);
 		sent.push(slot);
 		return slot - now;
 	}
 	if (pace.intervalMs <= 0) return earliest - now;
-	budget.tokens = Math.min(pace.burst, budget.tokens + (now - budget.updatedAt) / pace.intervalMs);
+	const intervalMs = pace.intervalMs * budget.slowdown;
+	// A slowed pace sends no bursts: they are what the other workers are refused for.
+	const burst = budget.slowdown > 1 ? 1 : pace.burst;
+	budget.tokens = Math.min(burst, budget.tokens + (now - budget.updatedAt) / intervalMs);
 	budget.updatedAt = now;
 	budget.tokens -= 1;
-	return Math.max(earliest - now, budget.tokens >= 0 ? 0 : -budget.tokens * pace.intervalMs);
+	return Math.max(earliest - now, budget.tokens >= 0 ? 0 : -budget.tokens * intervalMs);
+}
+
+/**
+ * Adapts this process's pace to what Sonoran answered: a 429 halves it (down to a sixteenth),
+ * any other answer wins back a tenth of the full pace.
+ */
+export function adaptPace(key: string, pace: Pace, rateLimited: boolean, now = Date.now()): void {
+	const budget = budgetFor(key, pace, now);
+	if (rateLimited) {
+		budget.slowdown = Math.min(MAX_SLOWDOWN, budget.slowdown * 2);
+		return;
+	}
+	if (budget.slowdown > 1) {
+		budget.slowdown = Math.max(1, 1 / Math.min(1, 1 / budget.slowdown + RECOVERY_STEP));
+	}
+}
+
+/** How many times slower than the full pace this process now goes for the key and scope. */
+export function slowdownOf(key: string, pace: Pace): number {
+	return budgets.get(`${key}|${pace.scope}`)?.slowdown ?? 1;
 }
 
 /** Holds every request of this budget until `until` (epoch ms), as a 429's Retry-After asks. */

@@ -4,11 +4,11 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 export interface RequestPolicy {
 	/** After a short burst, at least this long between requests; unset: Sonoran's pace per endpoint. */
 	intervalMs?: number;
-	/** Retries of one request after a 429, a 5xx, a timeout or a lost connection. */
+	/** Retries of one request after a 5xx, a timeout or a lost connection (429s: see maxRetryWaitMs). */
 	maxRetries: number;
 	/** The first backoff; it doubles on each retry, with jitter. A 429's Retry-After wins. */
 	retryDelayMs: number;
-	/** Most time spent waiting to retry one request. */
+	/** Most time spent waiting to retry one request; a 429 is retried for as long as this allows. */
 	maxRetryWaitMs: number;
 	timeoutMs: number;
 }
@@ -22,7 +22,7 @@ export const requestPolicyOptions: INodeProperties[] = [
 		default: 2,
 		typeOptions: { minValue: 0, maxValue: 10, numberPrecision: 0 },
 		description:
-			"How often to retry a request that Sonoran rate limited (429), that failed on Sonoran's side (5xx), that timed out or that lost its connection. Refusals such as a wrong API key are never retried.",
+			"How often to retry a request that failed on Sonoran's side (5xx), that timed out or that lost its connection. A rate-limited request (429) is waited out instead, within Max Retry Wait. Refusals such as a wrong API key are never retried.",
 	},
 	{
 		displayName: 'Max Retry Wait (Ms)',
@@ -31,7 +31,7 @@ export const requestPolicyOptions: INodeProperties[] = [
 		default: 60000,
 		typeOptions: { minValue: 0, numberPrecision: 0 },
 		description:
-			'The most time to spend waiting to retry one request. When Sonoran asks for a longer wait (Retry-After), the request fails instead.',
+			'The most time to spend waiting to retry one request. A rate-limited request (429) is retried, as Sonoran asks (Retry-After), for as long as its waits stay within this; only then does it fail.',
 	},
 	{
 		displayName: 'Request Interval (Ms)',

@@ -4,7 +4,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { isAmbiguous, isTransient } from './answers';
 import { CREDENTIAL_NAME, type SonoranConnection, type SonoranContext } from './connection';
 import type { Endpoint } from './endpoints';
-import { bookSlot, holdUntil, paceFor } from './pacing';
+import { adaptPace, bookSlot, holdUntil, paceFor } from './pacing';
 import { backoffMs, requestedWaitMs } from './retryWait';
 import type { Delivery, SonoranAnswer, SonoranNoAnswer } from './delivery';
 
@@ -17,6 +17,9 @@ export interface V2Call {
 }
 
 const REDACTED = '**hidden**';
+
+/** The least wait after a 429, so that a Retry-After of 0 cannot turn into a busy loop. */
+const MIN_RATE_LIMIT_WAIT_MS = 250;
 
 /** A v1 request: `POST {base}/{path}` with `{type, data}`; the credential adds `id` and `key`. */
 export async function requestV1(
@@ -62,17 +65,28 @@ async function deliver(
 	const pace = paceFor(endpoint, policy.intervalMs);
 	const signal = cancelSignal(ctx);
 	let waitedMs = 0;
+	let failures = 0;
+	let refusals = 0;
 	let ambiguous = false;
 	for (let attempt = 1; ; attempt++) {
 		if (!(await wait(bookSlot(connection.paceKey, pace), signal))) throw cancelled(ctx);
 		const answer = await sendOnce(ctx, connection, request);
-		if (!isTransient(answer) || attempt > policy.maxRetries) {
-			return { answer, attempts: attempt, ambiguous };
+		const rateLimited = answer.statusCode === 429;
+		adaptPace(connection.paceKey, pace, rateLimited);
+		const done = { answer, attempts: attempt, ambiguous, waitedMs };
+		if (!isTransient(answer)) return done;
+		// A 429 is a request to wait: only Max Retry Wait bounds it. Max Retries bounds the rest.
+		let delayMs: number;
+		if (rateLimited) {
+			const asked = requestedWaitMs(answer.headers);
+			delayMs = Math.max(MIN_RATE_LIMIT_WAIT_MS, asked ?? backoffMs(policy.retryDelayMs, refusals));
+			refusals++;
+		} else {
+			if (++failures > policy.maxRetries) return done;
+			delayMs = backoffMs(policy.retryDelayMs, failures - 1);
 		}
-		const asked = answer.statusCode === 429 ? requestedWaitMs(answer.headers) : undefined;
-		const delayMs = asked ?? backoffMs(policy.retryDelayMs, attempt - 1);
-		if (waitedMs + delayMs > policy.maxRetryWaitMs) return { answer, attempts: attempt, ambiguous };
-		if (answer.statusCode === 429) holdUntil(connection.paceKey, pace, Date.now() + delayMs);
+		if (waitedMs + delayMs > policy.maxRetryWaitMs) return done;
+		if (rateLimited) holdUntil(connection.paceKey, pace, Date.now() + delayMs);
 		ambiguous ||= isAmbiguous(answer);
 		if (!(await wait(delayMs, signal))) throw cancelled(ctx);
 		waitedMs += delayMs;

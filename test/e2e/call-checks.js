@@ -75,10 +75,10 @@ async function callChecks({ baseUrl, install, userFolder, emulator, workflows, c
 		async () => {
 			await waitUntil(() => listings().length >= 1, 40_000, 'the first poll').catch((error) => {
 				const about = server
-				.log()
-				.split('\n')
-				.filter((line) => /activat|poll|call trigger|e2eCallTrigger/i.test(line));
-			throw new Error(`${error.message}; n8n logged:\n${about.join('\n').slice(-3000)}`);
+					.log()
+					.split('\n')
+					.filter((line) => /activat|poll|call trigger|e2eCallTrigger/i.test(line));
+				throw new Error(`${error.message}; n8n logged:\n${about.join('\n').slice(-3000)}`);
 			});
 			expect(
 				catcher.received.length === 0,
