@@ -10,10 +10,10 @@ import type { Endpoint } from './endpoints';
  *   which also stays within a server that counts per clock minute.
  *
  * n8n offers nodes no state shared between queue-mode workers, so each worker adapts on its own:
- * a 429 halves its pace for that key and scope, and every request that goes through wins back a
- * tenth of the full pace, until it is whole again. Several workers sharing a key so settle near
- * the key's limit instead of fighting over it; a single process that is never refused keeps the
- * full pace.
+ * a 429 halves its pace for that key and scope (once per congestion), and the pace then grows back
+ * steadily, to the full pace within 10 seconds of quiet. Several workers sharing a key so settle
+ * near the key's limit instead of fighting over it; a single process that is never refused keeps
+ * the full pace.
  */
 export type Pace =
 	| { kind: 'bucket'; scope: string; burst: number; intervalMs: number }
@@ -28,8 +28,8 @@ const MINUTE_MS = 60_000;
 const WINDOW_MARGIN_MS = 500;
 /** The slowest a worker goes after repeated 429s: a sixteenth of the full pace. */
 const MAX_SLOWDOWN = 16;
-/** Each request that goes through wins back this share of the full pace. */
-const RECOVERY_STEP = 0.1;
+/** After a 429 the pace grows back steadily: from nothing to the full pace in this long. */
+const RECOVERY_MS = 10_000;
 
 /** The pace for an endpoint; `intervalMs` from the node's options, when set, replaces it. */
 export function paceFor(endpoint: Endpoint, intervalMs: number | undefined): Pace {
@@ -53,8 +53,10 @@ interface Budget {
 	sent: number[];
 	/** Set by a 429: nothing goes before this time. */
 	blockedUntil: number;
-	/** How many times slower than the full pace this process goes, after 429s; 1 = full pace. */
-	slowdown: number;
+	/** The share of the full pace this process went at right after its last 429; 1 = full pace. */
+	rateAtSlow: number;
+	/** When the pace was last halved: 429s to requests sent before then are the same congestion. */
+	slowedAt: number;
 }
 
 const budgets = new Map<string, Budget>();
@@ -68,11 +70,17 @@ function budgetFor(key: string, pace: Pace, now: number): Budget {
 			updatedAt: now,
 			sent: [],
 			blockedUntil: 0,
-			slowdown: 1,
+			rateAtSlow: 1,
+			slowedAt: -Infinity,
 		};
 		budgets.set(id, budget);
 	}
 	return budget;
+}
+
+/** The share of the full pace this process may use now, growing back since its last 429. */
+function rateOf(budget: Budget, now: number): number {
+	return Math.min(1, budget.rateAtSlow + Math.max(0, now - budget.slowedAt) / RECOVERY_MS);
 }
 
 /** Books the next request slot and returns how long to wait for it, in milliseconds. */
@@ -80,7 +88,7 @@ export function bookSlot(key: string, pace: Pace, now = Date.now()): number {
 	const budget = budgetFor(key, pace, now);
 	const earliest = Math.max(now, budget.blockedUntil);
 	if (pace.kind === 'window') {
-		const perMinute = Math.max(1, Math.floor(pace.perMinute / budget.slowdown));
+		const perMinute = Math.max(1, Math.floor(pace.perMinute * rateOf(budget, now)));
 		budget.sent = budget.sent.filter((time) => time > now - MINUTE_MS - WINDOW_MARGIN_MS);
 		const { sent } = budget;
 		const slot =
@@ -91,9 +99,10 @@ export function bookSlot(key: string, pace: Pace, now = Date.now()): number {
 		return slot - now;
 	}
 	if (pace.intervalMs <= 0) return earliest - now;
-	const intervalMs = pace.intervalMs * budget.slowdown;
+	const rate = rateOf(budget, now);
+	const intervalMs = pace.intervalMs / rate;
 	// A slowed pace sends no bursts: they are what the other workers are refused for.
-	const burst = budget.slowdown > 1 ? 1 : pace.burst;
+	const burst = rate < 1 ? 1 : pace.burst;
 	budget.tokens = Math.min(burst, budget.tokens + (now - budget.updatedAt) / intervalMs);
 	budget.updatedAt = now;
 	budget.tokens -= 1;
@@ -101,23 +110,47 @@ export function bookSlot(key: string, pace: Pace, now = Date.now()): number {
 }
 
 /**
- * Adapts this process's pace to what Sonoran answered: a 429 halves it (down to a sixteenth),
- * any other answer wins back a tenth of the full pace.
+ * Slows this process's pace after Sonoran answered 429: it halves (down to a sixteenth),
+ * once per congestion: 429s to requests whose slots were booked before the pace was last halved
+ * (at the faster pace) do not halve it again. It grows back with time (rateOf), not per answer,
+ * so a worker that the others crowd out still recovers.
+ * @param bookedAt when the refused request booked its slot (epoch ms)
  */
-export function adaptPace(key: string, pace: Pace, rateLimited: boolean, now = Date.now()): void {
+export function slowDownAfter429(
+	key: string,
+	pace: Pace,
+	bookedAt: number,
+	now = Date.now(),
+): void {
 	const budget = budgetFor(key, pace, now);
-	if (rateLimited) {
-		budget.slowdown = Math.min(MAX_SLOWDOWN, budget.slowdown * 2);
+	if (bookedAt <= budget.slowedAt) return;
+	budget.rateAtSlow = Math.max(1 / MAX_SLOWDOWN, rateOf(budget, now) / 2);
+	budget.slowedAt = now;
+}
+
+/**
+ * Whether the pace was halved after this slot was booked: such a slot was spaced for the faster
+ * pace, so the request gives it back (releaseSlot) and books again instead of going.
+ */
+export function slowedSince(key: string, pace: Pace, bookedAt: number): boolean {
+	return (budgets.get(`${key}|${pace.scope}`)?.slowedAt ?? 0) > bookedAt;
+}
+
+/** Gives back a slot booked for `slotAt` that was not used. */
+export function releaseSlot(key: string, pace: Pace, slotAt: number, now = Date.now()): void {
+	const budget = budgetFor(key, pace, now);
+	if (pace.kind === 'window') {
+		const index = budget.sent.indexOf(slotAt);
+		if (index !== -1) budget.sent.splice(index, 1);
 		return;
 	}
-	if (budget.slowdown > 1) {
-		budget.slowdown = Math.max(1, 1 / Math.min(1, 1 / budget.slowdown + RECOVERY_STEP));
-	}
+	budget.tokens += 1;
 }
 
 /** How many times slower than the full pace this process now goes for the key and scope. */
-export function slowdownOf(key: string, pace: Pace): number {
-	return budgets.get(`${key}|${pace.scope}`)?.slowdown ?? 1;
+export function slowdownOf(key: string, pace: Pace, now = Date.now()): number {
+	const budget = budgets.get(`${key}|${pace.scope}`);
+	return budget ? 1 / rateOf(budget, now) : 1;
 }
 
 /** Holds every request of this budget until `until` (epoch ms), as a 429's Retry-After asks. */

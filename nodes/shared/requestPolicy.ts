@@ -28,7 +28,7 @@ export const requestPolicyOptions: INodeProperties[] = [
 		displayName: 'Max Retry Wait (Ms)',
 		name: 'maxRetryWaitMs',
 		type: 'number',
-		default: 60000,
+		default: 300000,
 		typeOptions: { minValue: 0, numberPrecision: 0 },
 		description:
 			'The most time to spend waiting to retry one request. A rate-limited request (429) is retried, as Sonoran asks (Retry-After), for as long as its waits stay within this; only then does it fail.',

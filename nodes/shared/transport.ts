@@ -4,7 +4,15 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { isAmbiguous, isTransient } from './answers';
 import { CREDENTIAL_NAME, type SonoranConnection, type SonoranContext } from './connection';
 import type { Endpoint } from './endpoints';
-import { adaptPace, bookSlot, holdUntil, paceFor } from './pacing';
+import {
+	bookSlot,
+	holdUntil,
+	paceFor,
+	releaseSlot,
+	slowDownAfter429,
+	slowedSince,
+	type Pace,
+} from './pacing';
 import { backoffMs, requestedWaitMs } from './retryWait';
 import type { Delivery, SonoranAnswer, SonoranNoAnswer } from './delivery';
 
@@ -69,10 +77,10 @@ async function deliver(
 	let refusals = 0;
 	let ambiguous = false;
 	for (let attempt = 1; ; attempt++) {
-		if (!(await wait(bookSlot(connection.paceKey, pace), signal))) throw cancelled(ctx);
+		const bookedAt = await takeSlot(connection.paceKey, pace, signal, ctx);
 		const answer = await sendOnce(ctx, connection, request);
 		const rateLimited = answer.statusCode === 429;
-		adaptPace(connection.paceKey, pace, rateLimited);
+		if (rateLimited) slowDownAfter429(connection.paceKey, pace, bookedAt);
 		const done = { answer, attempts: attempt, ambiguous, waitedMs };
 		if (!isTransient(answer)) return done;
 		// A 429 is a request to wait: only Max Retry Wait bounds it. Max Retries bounds the rest.
@@ -90,6 +98,25 @@ async function deliver(
 		ambiguous ||= isAmbiguous(answer);
 		if (!(await wait(delayMs, signal))) throw cancelled(ctx);
 		waitedMs += delayMs;
+	}
+}
+
+/**
+ * Waits for a slot of the pace; a slot booked before the pace was halved is given back and booked
+ * again at the slower pace. Returns when the slot was booked.
+ */
+async function takeSlot(
+	key: string,
+	pace: Pace,
+	signal: AbortSignal | undefined,
+	ctx: SonoranContext,
+): Promise<number> {
+	for (;;) {
+		const bookedAt = Date.now();
+		const waitMs = bookSlot(key, pace, bookedAt);
+		if (!(await wait(waitMs, signal))) throw cancelled(ctx);
+		if (!slowedSince(key, pace, bookedAt)) return bookedAt;
+		releaseSlot(key, pace, bookedAt + waitMs);
 	}
 }
 

@@ -15,6 +15,7 @@ const path = require('node:path');
 
 const { startEmulator } = require('../emulator/sonoran-emulator');
 const { callChecks, callWorkflows, startCatcher } = require('./call-checks');
+const { queueModeChecks } = require('./queue-mode');
 const {
 	CREDENTIAL_ID,
 	check,
@@ -493,6 +494,8 @@ async function main() {
 		);
 
 		await callChecks({ baseUrl, install, userFolder, emulator, workflows, catcher, server });
+		await stopServer(server);
+		await queueModeChecks({ install, extensionsDir, workDir });
 	} finally {
 		if (server) await stopServer(server);
 		await emulator.close();

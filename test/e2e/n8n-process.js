@@ -59,9 +59,12 @@ async function runCli(install, env, args, timeoutMs = 180_000) {
 	});
 }
 
-/** Starts `n8n start` in its own process group, so that stopping it also ends its task runner. */
-function startServer(install, env) {
-	const child = spawn(install.node, [install.n8n, 'start'], {
+/**
+ * Starts `n8n start` (or `n8n worker`) in its own process group, so that stopping it also ends
+ * its task runner.
+ */
+function startServer(install, env, command = 'start') {
+	const child = spawn(install.node, [install.n8n, command], {
 		env,
 		stdio: ['ignore', 'pipe', 'pipe'],
 		detached: true,
