@@ -11,7 +11,7 @@ import type { Endpoint } from './endpoints';
  *
  * n8n offers nodes no state shared between queue-mode workers, so each worker adapts on its own:
  * a 429 halves its pace for that key and scope (once per congestion), and the pace then grows back
- * steadily, to the full pace within 10 seconds of quiet. Several workers sharing a key so settle
+ * steadily, to the full pace within ten of its intervals (about 10 s for v1) without a 429. Several workers sharing a key so settle
  * near the key's limit instead of fighting over it; a single process that is never refused keeps
  * the full pace.
  */
@@ -23,13 +23,15 @@ const V1_BURST = 3;
 const V1_INTERVAL_MS = 1000;
 /** The v1 pace runs this much slower than the limit: 1000 ms becomes 1020 ms. */
 const INTERVAL_MARGIN = 1.02;
+/** The default v1 pace: one request per this many ms after the burst. */
+export const DEFAULT_V1_INTERVAL_MS = V1_INTERVAL_MS * INTERVAL_MARGIN;
 const MINUTE_MS = 60_000;
 /** Slack for clock and network jitter at the window's edge. */
 const WINDOW_MARGIN_MS = 500;
 /** The slowest a worker goes after repeated 429s: a sixteenth of the full pace. */
 const MAX_SLOWDOWN = 16;
-/** After a 429 the pace grows back steadily: from nothing to the full pace in this long. */
-const RECOVERY_MS = 10_000;
+/** After a 429 the pace grows back steadily: from nothing to the full pace in this many of its intervals. */
+const RECOVERY_INTERVALS = 10;
 
 /** The pace for an endpoint; `intervalMs` from the node's options, when set, replaces it. */
 export function paceFor(endpoint: Endpoint, intervalMs: number | undefined): Pace {
@@ -41,7 +43,7 @@ export function paceFor(endpoint: Endpoint, intervalMs: number | undefined): Pac
 		kind: 'bucket',
 		scope,
 		burst: V1_BURST,
-		intervalMs: intervalMs ?? V1_INTERVAL_MS * INTERVAL_MARGIN,
+		intervalMs: intervalMs ?? DEFAULT_V1_INTERVAL_MS,
 	};
 }
 
@@ -57,6 +59,8 @@ interface Budget {
 	rateAtSlow: number;
 	/** When the pace was last halved: 429s to requests sent before then are the same congestion. */
 	slowedAt: number;
+	/** Settles when the last request that asked for a turn has taken it (awaitTurn). */
+	turn: Promise<void>;
 }
 
 const budgets = new Map<string, Budget>();
@@ -72,15 +76,23 @@ function budgetFor(key: string, pace: Pace, now: number): Budget {
 			blockedUntil: 0,
 			rateAtSlow: 1,
 			slowedAt: -Infinity,
+			turn: Promise.resolve(),
 		};
 		budgets.set(id, budget);
 	}
 	return budget;
 }
 
+/** The full pace's time between two requests. */
+function intervalOf(pace: Pace): number {
+	return pace.kind === 'window' ? MINUTE_MS / pace.perMinute : pace.intervalMs;
+}
+
 /** The share of the full pace this process may use now, growing back since its last 429. */
-function rateOf(budget: Budget, now: number): number {
-	return Math.min(1, budget.rateAtSlow + Math.max(0, now - budget.slowedAt) / RECOVERY_MS);
+function rateOf(budget: Budget, pace: Pace, now: number): number {
+	const recoveryMs = RECOVERY_INTERVALS * intervalOf(pace);
+	if (recoveryMs <= 0) return 1;
+	return Math.min(1, budget.rateAtSlow + Math.max(0, now - budget.slowedAt) / recoveryMs);
 }
 
 /** Books the next request slot and returns how long to wait for it, in milliseconds. */
@@ -88,7 +100,7 @@ export function bookSlot(key: string, pace: Pace, now = Date.now()): number {
 	const budget = budgetFor(key, pace, now);
 	const earliest = Math.max(now, budget.blockedUntil);
 	if (pace.kind === 'window') {
-		const perMinute = Math.max(1, Math.floor(pace.perMinute * rateOf(budget, now)));
+		const perMinute = Math.max(1, Math.floor(pace.perMinute * rateOf(budget, pace, now)));
 		budget.sent = budget.sent.filter((time) => time > now - MINUTE_MS - WINDOW_MARGIN_MS);
 		const { sent } = budget;
 		const slot =
@@ -99,7 +111,7 @@ export function bookSlot(key: string, pace: Pace, now = Date.now()): number {
 		return slot - now;
 	}
 	if (pace.intervalMs <= 0) return earliest - now;
-	const rate = rateOf(budget, now);
+	const rate = rateOf(budget, pace, now);
 	const intervalMs = pace.intervalMs / rate;
 	// A slowed pace sends no bursts: they are what the other workers are refused for.
 	const burst = rate < 1 ? 1 : pace.burst;
@@ -111,46 +123,66 @@ export function bookSlot(key: string, pace: Pace, now = Date.now()): number {
 
 /**
  * Slows this process's pace after Sonoran answered 429: it halves (down to a sixteenth),
- * once per congestion: 429s to requests whose slots were booked before the pace was last halved
- * (at the faster pace) do not halve it again. It grows back with time (rateOf), not per answer,
+ * once per congestion: 429s to requests that left before the pace was last halved (at the faster
+ * pace) do not halve it again. It grows back with time (rateOf), not per answer,
  * so a worker that the others crowd out still recovers.
- * @param bookedAt when the refused request booked its slot (epoch ms)
+ * @param sentAt when the refused request took its turn (epoch ms)
  */
-export function slowDownAfter429(
-	key: string,
-	pace: Pace,
-	bookedAt: number,
-	now = Date.now(),
-): void {
+export function slowDownAfter429(key: string, pace: Pace, sentAt: number, now = Date.now()): void {
 	const budget = budgetFor(key, pace, now);
-	if (bookedAt <= budget.slowedAt) return;
-	budget.rateAtSlow = Math.max(1 / MAX_SLOWDOWN, rateOf(budget, now) / 2);
+	if (sentAt <= budget.slowedAt) return;
+	budget.rateAtSlow = Math.max(1 / MAX_SLOWDOWN, rateOf(budget, pace, now) / 2);
 	budget.slowedAt = now;
 }
 
 /**
- * Whether the pace was halved after this slot was booked: such a slot was spaced for the faster
- * pace, so the request gives it back (releaseSlot) and books again instead of going.
+ * Waits for this request's turn: requests with the same key and scope take their slots one after
+ * another, each booking when the one before it leaves. So a slot is always spaced from a request
+ * that really went (not from one that was still on its way), and a pace halved by a 429 applies
+ * at once to every request still waiting. `wait` sleeps and answers false when the execution was
+ * cancelled; then this answers undefined and the turn passes on. Answers when the turn was taken.
  */
-export function slowedSince(key: string, pace: Pace, bookedAt: number): boolean {
-	return (budgets.get(`${key}|${pace.scope}`)?.slowedAt ?? 0) > bookedAt;
+export async function awaitTurn(
+	key: string,
+	pace: Pace,
+	wait: (ms: number) => Promise<boolean>,
+	signal?: AbortSignal,
+): Promise<number | undefined> {
+	const budget = budgetFor(key, pace, Date.now());
+	const before = budget.turn;
+	let pass!: () => void;
+	budget.turn = new Promise<void>((resolve) => (pass = resolve));
+	try {
+		// A cancelled execution leaves the line at once; bookSlot keeps the pace for those behind.
+		if (!(await turnOrAbort(before, signal))) return undefined;
+		return (await wait(bookSlot(key, pace))) ? Date.now() : undefined;
+	} finally {
+		pass();
+	}
 }
 
-/** Gives back a slot booked for `slotAt` that was not used. */
-export function releaseSlot(key: string, pace: Pace, slotAt: number, now = Date.now()): void {
-	const budget = budgetFor(key, pace, now);
-	if (pace.kind === 'window') {
-		const index = budget.sent.indexOf(slotAt);
-		if (index !== -1) budget.sent.splice(index, 1);
-		return;
+/** Waits for `turn`; false when the signal aborts first. */
+async function turnOrAbort(turn: Promise<void>, signal: AbortSignal | undefined): Promise<boolean> {
+	if (!signal) {
+		await turn;
+		return true;
 	}
-	budget.tokens += 1;
+	if (signal.aborted) return false;
+	let onAbort!: () => void;
+	const aborted = new Promise<void>((resolve) => (onAbort = resolve));
+	signal.addEventListener('abort', onAbort, { once: true });
+	try {
+		await Promise.race([turn, aborted]);
+		return !signal.aborted;
+	} finally {
+		signal.removeEventListener('abort', onAbort);
+	}
 }
 
 /** How many times slower than the full pace this process now goes for the key and scope. */
 export function slowdownOf(key: string, pace: Pace, now = Date.now()): number {
 	const budget = budgets.get(`${key}|${pace.scope}`);
-	return budget ? 1 / rateOf(budget, now) : 1;
+	return budget ? 1 / rateOf(budget, pace, now) : 1;
 }
 
 /** Holds every request of this budget until `until` (epoch ms), as a 429's Retry-After asks. */

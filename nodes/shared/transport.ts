@@ -3,16 +3,9 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { isAmbiguous, isTransient } from './answers';
 import { CREDENTIAL_NAME, type SonoranConnection, type SonoranContext } from './connection';
+import type { RequestPolicy } from './requestPolicy';
 import type { Endpoint } from './endpoints';
-import {
-	bookSlot,
-	holdUntil,
-	paceFor,
-	releaseSlot,
-	slowDownAfter429,
-	slowedSince,
-	type Pace,
-} from './pacing';
+import { awaitTurn, holdUntil, paceFor, slowDownAfter429 } from './pacing';
 import { backoffMs, requestedWaitMs } from './retryWait';
 import type { Delivery, SonoranAnswer, SonoranNoAnswer } from './delivery';
 
@@ -26,8 +19,13 @@ export interface V2Call {
 
 const REDACTED = '**hidden**';
 
-/** The least wait after a 429, so that a Retry-After of 0 cannot turn into a busy loop. */
-const MIN_RATE_LIMIT_WAIT_MS = 250;
+/**
+ * The least wait after a 429 (a quarter of Retry Delay, 250 ms by default, and never under 10 ms),
+ * so that a Retry-After of 0 cannot turn into a busy loop.
+ */
+function minRateLimitWait(policy: RequestPolicy): number {
+	return Math.max(10, policy.retryDelayMs / 4);
+}
 
 /** A v1 request: `POST {base}/{path}` with `{type, data}`; the credential adds `id` and `key`. */
 export async function requestV1(
@@ -77,17 +75,26 @@ async function deliver(
 	let refusals = 0;
 	let ambiguous = false;
 	for (let attempt = 1; ; attempt++) {
-		const bookedAt = await takeSlot(connection.paceKey, pace, signal, ctx);
+		const sentAt = await awaitTurn(
+			connection.paceKey,
+			pace,
+			async (ms) => await wait(ms, signal),
+			signal,
+		);
+		if (sentAt === undefined) throw cancelled(ctx);
 		const answer = await sendOnce(ctx, connection, request);
 		const rateLimited = answer.statusCode === 429;
-		if (rateLimited) slowDownAfter429(connection.paceKey, pace, bookedAt);
+		if (rateLimited) slowDownAfter429(connection.paceKey, pace, sentAt);
 		const done = { answer, attempts: attempt, ambiguous, waitedMs };
 		if (!isTransient(answer)) return done;
 		// A 429 is a request to wait: only Max Retry Wait bounds it. Max Retries bounds the rest.
 		let delayMs: number;
 		if (rateLimited) {
 			const asked = requestedWaitMs(answer.headers);
-			delayMs = Math.max(MIN_RATE_LIMIT_WAIT_MS, asked ?? backoffMs(policy.retryDelayMs, refusals));
+			delayMs = Math.max(
+				minRateLimitWait(policy),
+				asked ?? backoffMs(policy.retryDelayMs, refusals),
+			);
 			refusals++;
 		} else {
 			if (++failures > policy.maxRetries) return done;
@@ -98,25 +105,6 @@ async function deliver(
 		ambiguous ||= isAmbiguous(answer);
 		if (!(await wait(delayMs, signal))) throw cancelled(ctx);
 		waitedMs += delayMs;
-	}
-}
-
-/**
- * Waits for a slot of the pace; a slot booked before the pace was halved is given back and booked
- * again at the slower pace. Returns when the slot was booked.
- */
-async function takeSlot(
-	key: string,
-	pace: Pace,
-	signal: AbortSignal | undefined,
-	ctx: SonoranContext,
-): Promise<number> {
-	for (;;) {
-		const bookedAt = Date.now();
-		const waitMs = bookSlot(key, pace, bookedAt);
-		if (!(await wait(waitMs, signal))) throw cancelled(ctx);
-		if (!slowedSince(key, pace, bookedAt)) return bookedAt;
-		releaseSlot(key, pace, bookedAt + waitMs);
 	}
 }
 

@@ -20,6 +20,10 @@ const path = require('node:path');
 const { startEmulator } = require('../emulator/sonoran-emulator');
 const { cachedN8n } = require('../e2e/install-n8n');
 const { freePort, n8nEnvironment, runCli } = require('../e2e/n8n-process');
+const { workerRows, workerTable } = require('./workers');
+
+const dist = path.join(__dirname, '..', '..', 'dist');
+const { DEFAULT_V1_INTERVAL_MS } = require(path.join(dist, 'nodes/shared/pacing.js'));
 
 const SCALE = Number(process.env.BENCH_TIME_SCALE ?? 0.01);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 50);
@@ -68,15 +72,16 @@ async function runChild(args) {
 	});
 }
 
-/** The Sonoran CAD node, defaults but for the time scale. */
+/** The Sonoran CAD node, its defaults but for the time scale. */
 async function runOurs(n, { limited = true, paced = true, latencyMs } = {}) {
 	const emulator = await benchEmulator(n, { limited, latencyMs });
 	try {
+		// The node's default pace (a little under the limit), its default waits, all scaled.
 		const options = paced
 			? {
-					intervalMs: scaled(SONORAN_PACE_MS),
+					intervalMs: scaled(DEFAULT_V1_INTERVAL_MS),
 					retryDelayMs: scaled(1000),
-					maxRetryWaitMs: scaled(60_000),
+					maxRetryWaitMs: scaled(300_000),
 				}
 			: { intervalMs: 0 };
 		const child = await runChild([
@@ -276,6 +281,10 @@ async function main() {
 		'\nNode overhead with no latency and no limit (CPU of the whole workflow run in its process, per item):\n',
 	);
 	console.log(table(['N', 'Requests', 'CPU per item', 'Peak memory', 'Lost'], overhead));
+	if (process.env.BENCH_WORKERS !== '0') {
+		console.log('');
+		console.log(workerTable(await workerRows()));
+	}
 	console.log(`\nBenchmark wall time ${seconds(Date.now() - started)}.`);
 }
 
