@@ -140,3 +140,11 @@ export const ATTACH_UNITS_V2 = callEndpoint('Attach Units', 10, 3, {
 });
 export const DETACH_UNITS_V2 = callEndpoint('Detach Units', 10, 3, NO_UNITS_OR_SERVER);
 export const CLOSE_CALLS_V2 = callEndpoint('Close Calls', 20);
+
+export const GET_SERVERS_V2: Endpoint = {
+	operation: 'Get Servers',
+	api: 'v2',
+	minPlan: 2,
+	perMinute: 10,
+	notFound: NO_VERSION,
+};

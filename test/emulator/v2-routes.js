@@ -99,6 +99,31 @@ const ROUTES = [
 		minPlan: 0,
 		handle: (state) => json(200, { version: state.plan, name: PLAN_NAMES[state.plan] }),
 	},
+	{
+		name: 'servers',
+		method: 'GET',
+		pattern: /^\/v2\/general\/servers$/,
+		perMinute: 10,
+		minPlan: 2,
+		handle: (state) =>
+			json(200, {
+				servers: state.servers.map((id) => ({
+					id,
+					name: id === 1 ? 'Main Server' : `Server ${id}`,
+					description: '',
+					signal: '',
+					mapUrl: '',
+					mapIp: '',
+					mapPort: '30120',
+					differingOutbound: false,
+					outboundIp: '',
+					listenerPort: '3232',
+					enableMap: false,
+					isStatic: false,
+					mapType: 'NORMAL',
+				})),
+			}),
+	},
 	...CALL_ROUTES,
 ];
 
@@ -141,7 +166,7 @@ function answerV2(state, request) {
 	}
 	const match = route.pattern.exec(request.path) ?? [];
 	const serverId = Number(match[1] ?? 0);
-	if (route.pattern.source.includes('servers') && !state.servers.includes(serverId)) {
+	if (match[1] !== undefined && !state.servers.includes(serverId)) {
 		return problem(404, 'Not Found', `Server ${serverId} is not configured for this community.`);
 	}
 	let body;

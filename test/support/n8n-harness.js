@@ -392,11 +392,13 @@ function pollingTrigger({
 		{ nodes: [node], connections: {} },
 		'poll',
 	);
+	const context = () => new PollContext(workflow, node, additionalData, mode, 'activate');
 	return {
 		workflow,
 		/** @returns {Promise<import('n8n-workflow').INodeExecutionData[][] | null>} */
-		poll: async () =>
-			await nodeType.poll.call(new PollContext(workflow, node, additionalData, mode, 'activate')),
+		poll: async () => await nodeType.poll.call(context()),
+		/** A real n8n-core context with the credential, for calling the package's client directly. */
+		context,
 		/** The node's static data, as n8n would save it with the workflow. */
 		staticData: () => workflow.getStaticData('node', node),
 	};
