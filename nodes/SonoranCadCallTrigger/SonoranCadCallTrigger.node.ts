@@ -50,7 +50,9 @@ export class SonoranCadCallTrigger implements INodeType {
 		},
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
+		subtitle: `={{ ($parameter["events"] || []).map(e => (${JSON.stringify(
+			Object.fromEntries(EVENT_OPTIONS.map((option) => [option.value, option.name])),
+		)})[e] || e).join(", ") }}`,
 		description:
 			"Starts the workflow when a 911 or dispatch call appears, changes or closes in Sonoran CAD, by reading the CAD's calls on a schedule (no game server needed)",
 		defaults: { name: 'Sonoran CAD Call Trigger' },

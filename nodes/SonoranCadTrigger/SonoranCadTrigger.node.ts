@@ -23,7 +23,7 @@ export class SonoranCadTrigger implements INodeType {
 		},
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
+		subtitle: `={{ ($parameter["events"] || []).map(e => e === "${ANY_EVENT}" ? "Any Event" : e).join(", ") }}`,
 		description:
 			"Starts the workflow when Sonoran CAD pushes an event (a unit logs in, a call is created, ...), forwarded by Sonoran's FiveM resource",
 		defaults: { name: 'Sonoran CAD Trigger' },

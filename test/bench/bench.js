@@ -5,9 +5,10 @@
  *
  * Against the local emulator with a simulated round trip (BENCH_LATENCY_MS, default 50) and a
  * simulated v1 limit (a burst of 3, then one request a second; 429 with Retry-After beyond).
- * So that the large rows finish in minutes, BENCH_TIME_SCALE (default 0.01) shrinks the round
- * trip, the emulator's limit and both nodes' pacing together; times are reported in real-time
- * equivalents (measured ÷ scale). CPU time and memory are not scaled.
+ * So that the large rows finish in minutes, a time scale shrinks the round trip, the emulator's
+ * limit and the pacing together: BENCH_NODE_SCALE (default 1, real time) for this node's rows,
+ * BENCH_TIME_SCALE (default 0.01) for the far slower baseline rows. Times are reported in
+ * real-time equivalents (measured ÷ scale). CPU time and memory are not scaled.
  *
  * The baseline runs the real HTTP Request node in the real n8n that `npm run test:e2e` installs;
  * where that n8n is not installed, its rows say so.
@@ -26,26 +27,31 @@ const dist = path.join(__dirname, '..', '..', 'dist');
 const { DEFAULT_V1_INTERVAL_MS } = require(path.join(dist, 'nodes/shared/pacing.js'));
 
 const SCALE = Number(process.env.BENCH_TIME_SCALE ?? 0.01);
+const NODE_SCALE = Number(process.env.BENCH_NODE_SCALE ?? 1);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 50);
-const SIZES = (process.env.BENCH_SIZES ?? '1,10,100,1000,10000').split(',').map(Number);
-const OVERHEAD_SIZES = [10_000, 100_000];
+const SIZES = (process.env.BENCH_SIZES ?? '1,10,100,1000,10000')
+	.split(',')
+	.filter(Boolean)
+	.map(Number);
+const OVERHEAD_SIZES = (process.env.BENCH_OVERHEAD_SIZES ?? '1000,10000,100000')
+	.split(',')
+	.filter(Boolean)
+	.map(Number);
 const BATCH = 100;
 const SONORAN_BURST = 3;
 const SONORAN_PACE_MS = 1000;
 
-const scaled = (ms) => ms * SCALE;
-
-/** An emulator with N active units, the simulated round trip and v1 limit. */
-async function benchEmulator(n, { limited = true, latencyMs = scaled(LATENCY_MS) } = {}) {
+/** An emulator with N active units, the simulated round trip and v1 limit, at a time scale. */
+async function benchEmulator(n, { scale, limited = true, latencyMs = LATENCY_MS * scale }) {
 	return await startEmulator({
 		units: Array.from({ length: n }, (_, i) => ({ apiId: `U${i}` })),
 		latencyMs,
-		v1Limit: limited ? { burst: SONORAN_BURST, intervalMs: scaled(SONORAN_PACE_MS) } : undefined,
+		v1Limit: limited ? { burst: SONORAN_BURST, intervalMs: SONORAN_PACE_MS * scale } : undefined,
 	});
 }
 
 /** What the emulator saw: requests, 429s, the span from first request to last answer, kicks. */
-function observed(emulator, n) {
+function observed(emulator, n, scale) {
 	const { requests, kicks } = emulator;
 	const unique = new Set(kicks.map((kick) => kick.apiId)).size;
 	const first = Math.min(...requests.map((r) => r.at));
@@ -53,7 +59,8 @@ function observed(emulator, n) {
 	return {
 		requests: requests.length,
 		tooMany: requests.filter((r) => r.status === 429).length,
-		spanMs: requests.length ? last - first : 0,
+		/** Real-time equivalent. */
+		spanMs: requests.length ? (last - first) / scale : 0,
 		lost: n - unique,
 		duplicated: kicks.length - unique,
 	};
@@ -73,8 +80,9 @@ async function runChild(args) {
 }
 
 /** The Sonoran CAD node, its defaults but for the time scale. */
-async function runOurs(n, { limited = true, paced = true, latencyMs } = {}) {
-	const emulator = await benchEmulator(n, { limited, latencyMs });
+async function runOurs(n, { limited = true, paced = true, latencyMs, profile, floor } = {}) {
+	const scaled = (ms) => ms * NODE_SCALE;
+	const emulator = await benchEmulator(n, { scale: NODE_SCALE, limited, latencyMs });
 	try {
 		// The node's default pace (a little under the limit), its default waits, all scaled.
 		const options = paced
@@ -92,14 +100,18 @@ async function runOurs(n, { limited = true, paced = true, latencyMs } = {}) {
 				communityId: emulator.communityId,
 				apiKey: emulator.apiKey,
 				options,
+				profile,
+				floor,
 			}),
 		]);
-		const seen = observed(emulator, n);
+		const seen = observed(emulator, n, NODE_SCALE);
 		const lostInOutput = n - child.pairedDistinct + (child.outputs - child.pairedDistinct);
 		return {
 			...seen,
 			lost: Math.max(seen.lost, lostInOutput),
 			cpuPerItemMs: child.cpuMs / n,
+			packagePerItemMs: child.packageMs === undefined ? undefined : child.packageMs / n,
+			profiledPerItemMs: child.profiledMs === undefined ? undefined : child.profiledMs / n,
 			peakRssMb: child.peakRssMb,
 		};
 	} finally {
@@ -110,7 +122,7 @@ async function runOurs(n, { limited = true, paced = true, latencyMs } = {}) {
 /** What a user would build: Manual Trigger → Code (N items) → HTTP Request, one request per item. */
 function baselineWorkflow(id, n, url, emulator, throttled) {
 	const options = throttled
-		? { batching: { batch: { batchSize: 1, batchInterval: Math.round(scaled(1000)) } } }
+		? { batching: { batch: { batchSize: 1, batchInterval: Math.round(1000 * SCALE) } } }
 		: {};
 	return {
 		id,
@@ -160,7 +172,7 @@ function baselineWorkflow(id, n, url, emulator, throttled) {
 }
 
 async function runBaseline(install, n, throttled) {
-	const emulator = await benchEmulator(n);
+	const emulator = await benchEmulator(n, { scale: SCALE });
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sonorancad-bench-'));
 	try {
 		const env = n8nEnvironment({
@@ -179,7 +191,7 @@ async function runBaseline(install, n, throttled) {
 		const imported = await runCli(install, env, ['import:workflow', `--input=${file}`]);
 		if (imported.code !== 0) throw new Error(`import failed: ${imported.stderr}`);
 		const run = await runCli(install, env, ['execute', `--id=${id}`, '--rawOutput'], 3_600_000);
-		return { ...observed(emulator, n), stopped: run.code !== 0 };
+		return { ...observed(emulator, n, SCALE), stopped: run.code !== 0 };
 	} finally {
 		await emulator.close();
 		fs.rmSync(workDir, { recursive: true, force: true });
@@ -194,7 +206,7 @@ function lowerBound(n) {
 const seconds = (ms) => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 0)} s`;
 
 function row(label, n, result, bound) {
-	const realMs = result.spanMs / SCALE;
+	const realMs = result.spanMs;
 	return [
 		label,
 		n,
@@ -219,7 +231,7 @@ async function main() {
 	const install = cachedN8n();
 	console.log(
 		`Benchmark: round trip ${LATENCY_MS} ms, Sonoran v1 limit simulated as a burst of ${SONORAN_BURST} then 1 request/s, ` +
-			`time scale ${SCALE} (times below are real-time equivalents), batch size ${BATCH}.`,
+			`time scale ${NODE_SCALE} for the node, ${SCALE} for the baseline (times below are real-time equivalents), batch size ${BATCH}.`,
 	);
 	console.log(
 		`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}` +
@@ -266,21 +278,47 @@ async function main() {
 		),
 	);
 
+	// The package's own CPU from a V8 profile (its share of a profiled run), beside the whole run's
+	// CPU, and peak memory against n8n's own floor: the same run with a stand-in node that makes
+	// the same output items and sends nothing. No latency, no limit, no pacing.
 	const overhead = [];
+	const us = (ms) => `${(ms * 1000).toFixed(1)} µs`;
 	for (const n of OVERHEAD_SIZES) {
-		const result = await runOurs(n, { limited: false, paced: false, latencyMs: 0 });
+		const quiet = { limited: false, paced: false, latencyMs: 0 };
+		const profiled = await runOurs(n, { ...quiet, profile: true });
+		const plain = await runOurs(n, quiet);
+		const floor = await runOurs(n, { ...quiet, floor: true });
 		overhead.push([
 			n,
-			result.requests,
-			`${(result.cpuPerItemMs * 1000).toFixed(1)} µs`,
-			`${result.peakRssMb.toFixed(0)} MB`,
-			result.lost,
+			plain.requests,
+			us(profiled.packagePerItemMs),
+			`${((profiled.packagePerItemMs / profiled.profiledPerItemMs) * 100).toFixed(1)} %`,
+			us(plain.cpuPerItemMs),
+			`${plain.peakRssMb.toFixed(0)} MB`,
+			`${floor.peakRssMb.toFixed(0)} MB`,
+			`${((plain.peakRssMb / floor.peakRssMb - 1) * 100).toFixed(0)} %`,
+			plain.lost,
 		]);
 	}
 	console.log(
-		'\nNode overhead with no latency and no limit (CPU of the whole workflow run in its process, per item):\n',
+		"\nThe package's own cost with no latency and no limit: its CPU per item from a V8 CPU profile (self time of dist/), the whole run's CPU per item in its process, and peak memory against n8n's floor (the same run with a stand-in node that sends nothing):\n",
 	);
-	console.log(table(['N', 'Requests', 'CPU per item', 'Peak memory', 'Lost'], overhead));
+	console.log(
+		table(
+			[
+				'N',
+				'Requests',
+				'Package CPU per item (profile)',
+				'Package share of the run',
+				'Whole run CPU per item',
+				'Peak memory',
+				"n8n's floor",
+				'Over the floor',
+				'Lost',
+			],
+			overhead,
+		),
+	);
 	if (process.env.BENCH_WORKERS !== '0') {
 		console.log('');
 		console.log(workerTable(await workerRows()));
