@@ -37,6 +37,17 @@ function n8nEnvironment({ install, userFolder, extensionsDir, port, brokerPort }
 	};
 }
 
+/**
+ * The command that makes a workflow active, as each line of n8n has it: 2.x publishes a version of
+ * it (`publish:workflow`); 1.x has no such command and sets it active (`update:workflow --active`).
+ */
+function activationArgs(install, id) {
+	const major = Number(install.version.split('.')[0]);
+	return major >= 2
+		? ['publish:workflow', `--id=${id}`]
+		: ['update:workflow', `--id=${id}`, '--active=true'];
+}
+
 /** Runs `n8n <args>` to completion. */
 async function runCli(install, env, args, timeoutMs = 180_000) {
 	return await new Promise((resolve, reject) => {
@@ -92,4 +103,4 @@ async function stopServer(server) {
 	clearTimeout(timer);
 }
 
-module.exports = { freePort, n8nEnvironment, runCli, startServer, stopServer };
+module.exports = { activationArgs, freePort, n8nEnvironment, runCli, startServer, stopServer };

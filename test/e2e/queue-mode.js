@@ -12,7 +12,14 @@ const path = require('node:path');
 
 const { startEmulator } = require('../emulator/sonoran-emulator');
 const { CREDENTIAL_ID, check, exampleAs, expect, postJson, waitForWebhook } = require('./helpers');
-const { freePort, n8nEnvironment, runCli, startServer, stopServer } = require('./n8n-process');
+const {
+	activationArgs,
+	freePort,
+	n8nEnvironment,
+	runCli,
+	startServer,
+	stopServer,
+} = require('./n8n-process');
 const { ensureServices, startPostgres, startRedis } = require('./services');
 
 const WORKERS = 2;
@@ -122,7 +129,7 @@ async function queueModeChecks({ install, extensionsDir, workDir }) {
 					fs.writeFileSync(workflowFile, JSON.stringify(exampleAs(file, id)));
 					for (const args of [
 						['import:workflow', `--input=${workflowFile}`],
-						['publish:workflow', `--id=${id}`],
+						activationArgs(install, id),
 					]) {
 						const result = await runCli(install, main.env, args);
 						expect(result.code === 0, `${args[0]} failed:\n${result.stdout}${result.stderr}`);
