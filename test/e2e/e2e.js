@@ -19,6 +19,7 @@ const { queueModeChecks } = require('./queue-mode');
 const {
 	CREDENTIAL_ID,
 	check,
+	emulatorCredential,
 	exampleAs,
 	executionCount,
 	expect,
@@ -89,17 +90,7 @@ async function main() {
 	let server;
 
 	try {
-		const credential = (id, apiKey) => ({
-			id,
-			name: id,
-			type: 'sonoranCadApi',
-			data: {
-				communityId: emulator.communityId,
-				apiKey,
-				environment: 'custom',
-				baseUrl: emulator.url,
-			},
-		});
+		const credential = (id, apiKey) => emulatorCredential(emulator, { id, apiKey });
 		const workflows = {
 			sweep: exampleAs('end-of-session-sweep.json', 'e2eSweep00000001'),
 			webhook: exampleAs('webhook-kick.json', 'e2eWebhook000001'),
@@ -366,16 +357,8 @@ async function main() {
 						headers: { ...browser, cookie },
 						body: JSON.stringify({
 							credentials: {
-								id: CREDENTIAL_ID,
-								name: CREDENTIAL_ID,
-								type: 'sonoranCadApi',
-								data: {
-									communityId: emulator.communityId,
-									apiKey: emulator.apiKey,
-									environment: 'custom',
-									baseUrl: emulator.url,
-									...data,
-								},
+								...emulatorCredential(emulator),
+								data: { ...emulatorCredential(emulator).data, ...data },
 							},
 						}),
 					});

@@ -47,6 +47,21 @@ function stageExtension(workDir) {
 	return extensionsDir;
 }
 
+/** A Sonoran CAD API credential, as n8n imports it, pointing at the emulator. */
+function emulatorCredential(emulator, { id = CREDENTIAL_ID, apiKey = emulator.apiKey } = {}) {
+	return {
+		id,
+		name: id,
+		type: 'sonoranCadApi',
+		data: {
+			communityId: emulator.communityId,
+			apiKey,
+			environment: 'custom',
+			baseUrl: emulator.url,
+		},
+	};
+}
+
 /** An example workflow as n8n will import it: this package's types as custom-extension types. */
 function exampleAs(file, id, credentialId = CREDENTIAL_ID) {
 	const text = fs
@@ -142,6 +157,7 @@ async function waitUntil(condition, timeoutMs, what) {
 module.exports = {
 	CREDENTIAL_ID,
 	check,
+	emulatorCredential,
 	exampleAs,
 	executionCount,
 	expect,

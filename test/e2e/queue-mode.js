@@ -11,7 +11,14 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { startEmulator } = require('../emulator/sonoran-emulator');
-const { CREDENTIAL_ID, check, exampleAs, expect, postJson, waitForWebhook } = require('./helpers');
+const {
+	check,
+	emulatorCredential,
+	exampleAs,
+	expect,
+	postJson,
+	waitForWebhook,
+} = require('./helpers');
 const {
 	activationArgs,
 	freePort,
@@ -97,22 +104,7 @@ async function queueModeChecks({ install, extensionsDir, workDir }) {
 			'queue mode: imports the credential and the webhook examples into PostgreSQL',
 			async () => {
 				const credentials = path.join(workDir, 'queue-credentials.json');
-				fs.writeFileSync(
-					credentials,
-					JSON.stringify([
-						{
-							id: CREDENTIAL_ID,
-							name: CREDENTIAL_ID,
-							type: 'sonoranCadApi',
-							data: {
-								communityId: emulator.communityId,
-								apiKey: emulator.apiKey,
-								environment: 'custom',
-								baseUrl: emulator.url,
-							},
-						},
-					]),
-				);
+				fs.writeFileSync(credentials, JSON.stringify([emulatorCredential(emulator)]));
 				const imported = await runCli(install, main.env, [
 					'import:credentials',
 					`--input=${credentials}`,
