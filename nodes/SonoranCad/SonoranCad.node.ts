@@ -10,6 +10,8 @@ import { resources } from './resources';
 import { route } from './router';
 import { CREDENTIAL_NAME } from '../shared/connection';
 import { describeResource } from './shared/operation';
+import { searchServers } from '../shared/serverId';
+import { getTemplateFields, searchRecordTemplates } from './resources/record/templates';
 
 const defaultResource = resources[0].option.value;
 
@@ -22,7 +24,7 @@ export class SonoranCad implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["resource"] + ": " + $parameter["operation"] }}',
 		description:
-			'Act on Sonoran CAD from a workflow, such as kicking active units back to the community menu',
+			'Act on Sonoran CAD from a workflow: kick units and set their status, create and update calls, find accounts, create and look up records',
 		defaults: { name: 'Sonoran CAD' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -39,6 +41,11 @@ export class SonoranCad implements INodeType {
 			},
 			...resources.flatMap(describeResource),
 		],
+	};
+
+	methods = {
+		listSearch: { searchServers, searchRecordTemplates },
+		resourceMapping: { getTemplateFields },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

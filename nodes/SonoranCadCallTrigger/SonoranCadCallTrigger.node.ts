@@ -12,7 +12,8 @@ import { listCalls, type CallKind, type ListedCall } from '../shared/callListing
 import { CREDENTIAL_NAME, openConnection } from '../shared/connection';
 import { GET_CALLS_V2 } from '../shared/endpoints';
 import { DEFAULT_POLICY } from '../shared/requestPolicy';
-import { serverIdProperty } from '../shared/serverId';
+import { searchServers, serverIdProperty } from '../shared/serverId';
+import { asWholeNumber } from '../shared/wholeNumber';
 import { diffCalls, type CallEvent, type SeenCalls } from './callChanges';
 import { pollsPerMinute } from './pollRate';
 
@@ -101,8 +102,16 @@ export class SonoranCadCallTrigger implements INodeType {
 		],
 	};
 
+	methods = { listSearch: { searchServers } };
+
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const serverId = Number(this.getNodeParameter('serverId', 1));
+		const serverId = asWholeNumber(this.getNodeParameter('serverId', 1, { extractValue: true }));
+		if (serverId === undefined) {
+			throw new NodeOperationError(this.getNode(), '"Server ID" must be a whole number', {
+				description:
+					"Pick the server from the list, or type the number of the community's server in Sonoran CAD (most communities have one server, number 1).",
+			});
+		}
 		const events = this.getNodeParameter('events', []) as CallEvent[];
 		const emitOnFirstPoll = this.getNodeParameter('options.emitOnFirstPoll', false) as boolean;
 		refuseFastPolling(this);

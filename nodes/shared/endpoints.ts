@@ -141,10 +141,54 @@ export const ATTACH_UNITS_V2 = callEndpoint('Attach Units', 10, 3, {
 export const DETACH_UNITS_V2 = callEndpoint('Detach Units', 10, 3, NO_UNITS_OR_SERVER);
 export const CLOSE_CALLS_V2 = callEndpoint('Close Calls', 20);
 
-export const GET_SERVERS_V2: Endpoint = {
-	operation: 'Get Servers',
-	api: 'v2',
-	minPlan: 2,
-	perMinute: 10,
-	notFound: NO_VERSION,
+/** A 404 from a route that names nothing of the item's: the address is wrong. */
+const NO_ENDPOINT = {
+	message: 'Sonoran CAD has no such endpoint at this address (HTTP 404)',
+	description: "Check the credential's Environment and Base URL.",
+	blamesItems: false,
 };
+
+/** An account or template that Sonoran does not know: the item's own error. */
+function itemNotFound(what: string, description: string) {
+	return {
+		message: `Sonoran CAD found no such ${what} (HTTP 404)`,
+		description,
+		blamesItems: true,
+	};
+}
+
+const NO_ACCOUNT = itemNotFound(
+	'account',
+	'No account of the community matches this identity. A Discord or Roblox ID finds an account only once the player linked it to their Sonoran account; a community user ID only once linked with a link code.',
+);
+
+/**
+ * v2 accounts, links, records and lookups: the v1 level of each is assumed (GET_ACCOUNT,
+ * NEW_RECORD, GET_TEMPLATES, LOOKUP PLUS; SET_API_ID, UNIT_STATUS, UNIT_PANIC STANDARD).
+ */
+export const GET_ACCOUNT_V2 = callEndpoint('Get Account', 10, 3, NO_ACCOUNT);
+export const GET_ACCOUNTS_V2 = callEndpoint('Get Accounts', 10, 3, NO_ENDPOINT);
+export const CREATE_COMMUNITY_LINK_V2 = callEndpoint('Create Community Link', 30, 2, NO_ENDPOINT);
+export const CHECK_COMMUNITY_LINK_V2 = callEndpoint('Check Community Link', 30, 2, NO_ENDPOINT);
+export const GET_TEMPLATES_V2 = callEndpoint('Get Templates', 10, 3, NO_ENDPOINT);
+export const GET_TEMPLATE_V2 = callEndpoint(
+	'Get Template',
+	10,
+	3,
+	itemNotFound('record template', 'Pick the template from the list; it may have been deleted.'),
+);
+export const CREATE_RECORD_V2 = callEndpoint(
+	'Create Record',
+	30,
+	3,
+	itemNotFound(
+		'record template or target account',
+		'Check the template and the target: the player must have linked this identity to their Sonoran account. Pick the template from the list; it may have been deleted.',
+	),
+);
+export const LOOKUP_NAME_OR_PLATE_V2 = callEndpoint('Lookup Name Or Plate', 30, 3, NO_ENDPOINT);
+export const LOOKUP_BY_VALUE_V2 = callEndpoint('Lookup By Value', 30, 3, NO_ENDPOINT);
+export const SET_UNIT_STATUS_V2 = callEndpoint('Set Unit Status', 30, 2, NO_UNITS_OR_SERVER);
+export const SET_UNIT_PANIC_V2 = callEndpoint('Set Unit Panic', 20, 2, NO_UNITS_OR_SERVER);
+
+export const GET_SERVERS_V2 = callEndpoint('Get Servers', 10, 2, NO_ENDPOINT);

@@ -11,6 +11,7 @@
 const http = require('node:http');
 
 const { CallStore } = require('./calls');
+const { CommunityStore } = require('./community');
 const { UnitStore } = require('./units');
 const { answerV1, text } = require('./v1-routes');
 const { answerV2 } = require('./v2-routes');
@@ -90,6 +91,7 @@ async function handle(state, request, response) {
 /**
  * @param {object} [options]
  * @param {Array<{apiId: string, serverId?: number, name?: string}>} [options.units] active units
+ * @param {Array<{username: string, uuid?: string, communityUserId?: string, discord?: string, roblox?: number, status?: number}>} [options.accounts] community accounts
  * @param {string} [options.communityId] @param {string} [options.apiKey]
  * @param {number} [options.plan] 0 FREE … 6 SONORAN ONE (default 4, PRO)
  * @param {boolean} [options.apiEnabled] @param {number} [options.port] 0 = a free port
@@ -118,11 +120,15 @@ async function startEmulator(options = {}) {
 		v2Calls: /** @type {Record<string, number[]>} */ ({}),
 		units: new UnitStore(),
 		calls: new CallStore(),
+		community: new CommunityStore(),
+		/** Set Status requests as received, for tests of batching. */
+		statusChanges: /** @type {Array<{ serverId: number, body: unknown }>} */ ([]),
 		kicks: /** @type {Array<Record<string, unknown>>} */ ([]),
 		requests: /** @type {RecordedRequest[]} */ ([]),
 		faults: /** @type {Fault[]} */ ([]),
 	};
 	state.units.add(options.units ?? []);
+	state.community.addAccounts(options.accounts ?? []);
 
 	const server = http.createServer((request, response) => {
 		handle(state, request, response).catch((error) => {
@@ -147,6 +153,10 @@ async function startEmulator(options = {}) {
 		},
 		get kicks() {
 			return state.kicks;
+		},
+		/** Accounts, links, templates and records (see community.js). */
+		get community() {
+			return state.community;
 		},
 		/** The CAD's calls: tests create, change and close them as dispatchers would. */
 		get calls() {

@@ -74,7 +74,7 @@ function render(unit, v2) {
 		id: unit.id,
 		accId: unit.accId,
 		status: unit.status,
-		isPanic: false,
+		isPanic: unit.isPanic ?? false,
 		location: 'Mission Row PD',
 		aop: 'Los Santos',
 		isDispatch: unit.isDispatch,

@@ -17,6 +17,7 @@ const WINDOW_MS = 60_000;
 
 const { json, problem } = require('./v2-answers');
 const { CALL_ROUTES } = require('./v2-call-routes');
+const { GENERAL_ROUTES } = require('./v2-general-routes');
 
 const TARGET_FIELDS = ['communityUserId', 'roblox', 'discord'];
 
@@ -53,6 +54,80 @@ function kick(state, { serverId, body }) {
 			: problem(404, 'Not Found', 'No active unit matches the given identity on this server.');
 	}
 	return json(200, { count: kicked.length, kicked });
+}
+
+const STATUS_NAMES = {
+	0: 'UNAVAILABLE',
+	1: 'BUSY',
+	2: 'AVAILABLE',
+	3: 'ENROUTE',
+	4: 'ON_SCENE',
+	100: 'OFFLINE',
+};
+
+/**
+ * The units a status or panic request names on the server (`communityUserId`,
+ * `communityUserIds`, `accountUuid`, `identIds`), or a 400 answer.
+ */
+function namedUnits(state, serverId, body) {
+	const lists = {
+		communityUserId: body?.communityUserId === undefined ? [] : [body.communityUserId],
+		communityUserIds: body?.communityUserIds ?? [],
+		accountUuid: body?.accountUuid === undefined ? [] : [body.accountUuid],
+		identIds: body?.identIds ?? [],
+	};
+	if (Object.values(lists).some((list) => !Array.isArray(list))) {
+		return { answer: problem(400, 'Bad Request', 'communityUserIds and identIds must be lists.') };
+	}
+	if (Object.values(lists).every((list) => list.length === 0)) {
+		return {
+			answer: problem(
+				400,
+				'Bad Request',
+				'Provide at least one target using communityUserId, communityUserIds, accountUuid, or identIds.',
+			),
+		};
+	}
+	const field = {
+		communityUserId: 'communityUserId',
+		communityUserIds: 'communityUserId',
+		accountUuid: 'accId',
+		identIds: 'identId',
+	};
+	const found = new Set();
+	for (const [name, values] of Object.entries(lists)) {
+		for (const value of values) {
+			const unit = state.units.find(serverId, field[name], value);
+			if (unit) found.add(unit);
+		}
+	}
+	if (found.size === 0) {
+		return {
+			answer: problem(404, 'Not Found', 'No active unit matches the given targets on this server.'),
+		};
+	}
+	return { units: [...found] };
+}
+
+function setStatus(state, { serverId, body }) {
+	if (!(String(body?.status) in STATUS_NAMES) || typeof body.status !== 'number') {
+		return problem(400, 'Bad Request', 'status must be a UNIT_STATUS number (0-4 or 100).');
+	}
+	const named = namedUnits(state, serverId, body);
+	if (named.answer) return named.answer;
+	for (const unit of named.units) unit.status = body.status;
+	state.statusChanges.push({ serverId, body });
+	return json(200, { updated: named.units.length, status: STATUS_NAMES[body.status] });
+}
+
+function setPanic(state, { serverId, body }) {
+	if (typeof body?.isPanic !== 'boolean') {
+		return problem(400, 'Bad Request', 'isPanic must be true or false.');
+	}
+	const named = namedUnits(state, serverId, body);
+	if (named.answer) return named.answer;
+	for (const unit of named.units) unit.isPanic = body.isPanic;
+	return json(200, { updated: named.units.length, isPanic: body.isPanic });
 }
 
 function units(state, { serverId, query }) {
@@ -92,6 +167,22 @@ const ROUTES = [
 		handle: units,
 	},
 	{
+		name: 'status',
+		method: 'PATCH',
+		pattern: /^\/v2\/emergency\/servers\/(\d+)\/units\/status$/,
+		perMinute: 30,
+		minPlan: 2,
+		handle: setStatus,
+	},
+	{
+		name: 'panic',
+		method: 'PATCH',
+		pattern: /^\/v2\/emergency\/servers\/(\d+)\/units\/panic$/,
+		perMinute: 20,
+		minPlan: 2,
+		handle: setPanic,
+	},
+	{
 		name: 'version',
 		method: 'GET',
 		pattern: /^\/v2\/general\/version$/,
@@ -125,6 +216,7 @@ const ROUTES = [
 			}),
 	},
 	...CALL_ROUTES,
+	...GENERAL_ROUTES,
 ];
 
 /** Sliding window per route: at most `perMinute` requests in any minute. */
@@ -165,8 +257,9 @@ function answerV2(state, request) {
 		);
 	}
 	const match = route.pattern.exec(request.path) ?? [];
-	const serverId = Number(match[1] ?? 0);
-	if (match[1] !== undefined && !state.servers.includes(serverId)) {
+	const onServer = route.server !== false && match[1] !== undefined;
+	const serverId = onServer ? Number(match[1]) : 0;
+	if (onServer && !state.servers.includes(serverId)) {
 		return problem(404, 'Not Found', `Server ${serverId} is not configured for this community.`);
 	}
 	let body;

@@ -25,6 +25,7 @@ process.env.N8N_LOG_LEVEL = process.env.N8N_LOG_LEVEL ?? 'silent';
 const {
 	ExecutionLifecycleHooks,
 	Credentials,
+	LoadOptionsContext,
 	PollContext,
 	WebhookContext,
 	WorkflowExecute,
@@ -404,6 +405,51 @@ function pollingTrigger({
 	};
 }
 
+/**
+ * The editor's dropdowns of a node, asked as n8n's REST API asks them when the editor opens a
+ * list or a resource mapper: the node's own methods, called with n8n-core's real
+ * LoadOptionsContext built from the node's current parameters.
+ * @param {object} options
+ * @param {Function} options.nodeClass
+ * @param {Function[]} options.credentialClasses
+ * @param {Record<string, object>} options.credentials stored credential data by id
+ * @param {object} options.parameters the node's current parameters in the editor
+ */
+function editorMethods({ nodeClass, credentialClasses, credentials, parameters }) {
+	const credentialTypes = {};
+	for (const CredentialClass of credentialClasses) {
+		const instance = new CredentialClass();
+		credentialTypes[instance.name] = instance;
+	}
+	const nodeTypes = nodeTypesFor([nodeClass]);
+	const nodeType = nodeTypes.getByName(`${PACKAGE}.${new nodeClass().description.name}`);
+	const node = packageNode(nodeType.description.name, parameters, { name: 'Temp-Node' });
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes,
+		settings: { executionOrder: 'v1' },
+	});
+	const additionalData = {
+		...additionalDataFor(
+			new TestCredentialsHelper(credentialTypes, credentials),
+			{ nodes: [node], connections: {} },
+			'load-options',
+		),
+		currentNodeParameters: parameters,
+	};
+	const context = (path) => new LoadOptionsContext(workflow, node, additionalData, path);
+	return {
+		/** @returns {Promise<import('n8n-workflow').INodeListSearchResult>} */
+		listSearch: async (method, filter, path = 'parameters') =>
+			await nodeType.methods.listSearch[method].call(context(path), filter),
+		/** @returns {Promise<import('n8n-workflow').ResourceMapperFields>} */
+		resourceMapping: async (method, path = 'parameters') =>
+			await nodeType.methods.resourceMapping[method].call(context(path)),
+	};
+}
+
 /** Item Source node with the given items. */
 function sourceNode(items, name = 'Webhook Items') {
 	return {
@@ -450,6 +496,7 @@ function outputsOf(run, nodeName) {
 
 module.exports = {
 	runAgainstEmulator,
+	editorMethods,
 	callWebhook,
 	pollingTrigger,
 	outputsOf,

@@ -1,6 +1,8 @@
 import type { SonoranResource } from '../shared/operation';
+import { account } from './account';
 import { call } from './call';
 import { community } from './community';
+import { record } from './record';
 import { unit } from './unit';
 
-export const resources: SonoranResource[] = [unit, call, community];
+export const resources: SonoranResource[] = [unit, call, account, record, community];

@@ -1,6 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { asWholeNumber } from '../../shared/wholeNumber';
+
 /** Throws the error for a bad value: `problem` completes "<field> …", `fix` overrides the field's fix. */
 export type Reject = (problem: string, fix?: string) => never;
 
@@ -61,8 +63,8 @@ export const text: Check<string> = (value, reject) => {
 
 /** A whole number ≥ 0; numeric text such as "2" is accepted, since webhooks often send text. */
 export const wholeNumber: Check<number> = (value, reject) => {
-	const number = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
-	if (typeof number === 'number' && Number.isSafeInteger(number) && number >= 0) return number;
+	const number = asWholeNumber(value);
+	if (number !== undefined) return number;
 	const shown =
 		typeof value === 'string' || typeof value === 'number' ? `"${value}"` : describeValue(value);
 	return reject(`must be a whole number of 0 or more, not ${shown}`);

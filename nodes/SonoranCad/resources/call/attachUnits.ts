@@ -2,7 +2,7 @@ import { ATTACH_UNITS_V2 } from '../../../shared/endpoints';
 import { perItemOperation } from '../../shared/perItem';
 import { readServerId, serverIdProperty } from '../../shared/server';
 import { callIdProperty, readCallId } from './fields';
-import { readUnitTargets, unitTargetProperties } from './unitTargets';
+import { readUnitTargets, unitTargetProperties } from '../../shared/unitTargets';
 
 export const attachUnits = perItemOperation({
 	option: {
@@ -12,7 +12,7 @@ export const attachUnits = perItemOperation({
 		description:
 			'Assign units to a dispatch call, named by community user IDs, unit IDs, an account or a unit group; returns the unit IDs attached',
 	},
-	properties: [serverIdProperty, callIdProperty, ...unitTargetProperties],
+	properties: [serverIdProperty, callIdProperty, ...unitTargetProperties()],
 	endpoint: ATTACH_UNITS_V2,
 	read: (ctx, itemIndex) => {
 		const serverId = readServerId(ctx, itemIndex);

@@ -1,7 +1,7 @@
 import { DETACH_UNITS_V2 } from '../../../shared/endpoints';
 import { perItemOperation } from '../../shared/perItem';
 import { readServerId, serverIdProperty } from '../../shared/server';
-import { readUnitTargets, unitTargetProperties } from './unitTargets';
+import { readUnitTargets, unitTargetProperties } from '../../shared/unitTargets';
 
 export const detachUnits = perItemOperation({
 	option: {
@@ -11,7 +11,7 @@ export const detachUnits = perItemOperation({
 		description:
 			'Free units from whatever dispatch call they are attached to, named by community user IDs, unit IDs, an account or a unit group; returns the unit IDs detached',
 	},
-	properties: [serverIdProperty, ...unitTargetProperties],
+	properties: [serverIdProperty, ...unitTargetProperties()],
 	endpoint: DETACH_UNITS_V2,
 	read: (ctx, itemIndex) => {
 		const serverId = readServerId(ctx, itemIndex);

@@ -1,16 +1,8 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	IPairedItemData,
-} from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { failureToError } from '../../../shared/answers';
 import { listCalls, type CallKind, type CallQuery } from '../../../shared/callListing';
-import { openConnection } from '../../../shared/connection';
-import { optionsCollection, readRequestPolicy } from '../../../shared/requestPolicy';
-import type { SonoranOperation } from '../../shared/operation';
-import { errorItemOrThrow } from '../../shared/results';
+import { optionsCollection } from '../../../shared/requestPolicy';
+import { listingOperation } from '../../shared/listing';
 import { readServerId, serverIdProperty } from '../../shared/server';
 import { parameterReader, wholeNumber } from '../../shared/validate';
 
@@ -32,51 +24,9 @@ function readQuery(ctx: IExecuteFunctions, itemIndex: number): CallQuery {
 
 /**
  * Lists calls: one request per distinct query in the execution (Sonoran allows 5 listings a
- * minute), one output item per call, paired to every input item that asked for that listing.
+ * minute), one output item per call.
  */
-async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	const output: INodeExecutionData[] = [];
-	const listings = new Map<string, { query: CallQuery; itemIndexes: number[] }>();
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const query = readQuery(this, itemIndex);
-			if (query.kinds.length === 0) continue;
-			const key = JSON.stringify(query);
-			const listing = listings.get(key) ?? { query, itemIndexes: [] };
-			listing.itemIndexes.push(itemIndex);
-			listings.set(key, listing);
-		} catch (error) {
-			output.push(errorItemOrThrow(this, error, itemIndex));
-		}
-	}
-	if (listings.size === 0) return output;
-
-	const connection = await openConnection(this, readRequestPolicy(this));
-	for (const { query, itemIndexes } of listings.values()) {
-		const calls = await listCalls(this, connection, query);
-		if (!Array.isArray(calls)) {
-			for (const itemIndex of itemIndexes) {
-				output.push(
-					errorItemOrThrow(this, failureToError(this.getNode(), calls, itemIndex), itemIndex),
-				);
-			}
-			continue;
-		}
-		const pairedItem: IPairedItemData[] = itemIndexes.map((item) => ({ item }));
-		for (const call of calls) {
-			output.push({
-				json: call as IDataObject,
-				pairedItem: pairedItem.length === 1 ? pairedItem[0] : pairedItem,
-			});
-		}
-	}
-	return output;
-}
-
-export const getMany: SonoranOperation = {
+export const getMany = listingOperation<CallQuery>({
 	option: {
 		name: 'Get Calls',
 		value: 'getMany',
@@ -110,5 +60,9 @@ export const getMany: SonoranOperation = {
 		},
 		optionsCollection(),
 	],
-	execute,
-};
+	read: (ctx, itemIndex) => {
+		const query = readQuery(ctx, itemIndex);
+		return query.kinds.length ? query : undefined;
+	},
+	fetch: async (ctx, connection, query) => await listCalls(ctx, connection, query),
+});

@@ -9,7 +9,7 @@ import { optionsCollection, readRequestPolicy } from '../../../shared/requestPol
 import { errorItemOrThrow } from '../../shared/results';
 import { requestV1, requestV2 } from '../../../shared/transport';
 import { statusName } from '../../../shared/unitStatus';
-import { parameterReader, wholeNumber } from '../../shared/validate';
+import { readServerId, serverIdProperty } from '../../shared/server';
 
 /** Sonoran's largest page. */
 const PAGE_SIZE = 100;
@@ -99,12 +99,7 @@ async function execute(
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const listing: Listing = {
-				serverId: parameterReader(this, itemIndex)(
-					'serverId',
-					'Server ID',
-					wholeNumber,
-					'Set "Server ID" to the number of the community\'s server in Sonoran CAD; most communities have one server, number 1.',
-				),
+				serverId: readServerId(this, itemIndex),
 				includeOffline: this.getNodeParameter(
 					'options.includeOffline',
 					itemIndex,
@@ -147,14 +142,7 @@ export const getActiveUnits: SonoranOperation = {
 	},
 	properties: [
 		apiVersionProperty,
-		{
-			displayName: 'Server ID',
-			name: 'serverId',
-			type: 'number',
-			default: 1,
-			typeOptions: { minValue: 0, numberPrecision: 0 },
-			description: "The community's server to list, as numbered in Sonoran CAD",
-		},
+		{ ...serverIdProperty, description: "The community's server whose units to list" },
 		{
 			displayName: 'Return All',
 			name: 'returnAll',

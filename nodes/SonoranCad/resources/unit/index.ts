@@ -1,6 +1,8 @@
 import type { SonoranResource } from '../../shared/operation';
 import { getActiveUnits } from './getActiveUnits';
 import { kick } from './kick';
+import { setPanic } from './setPanic';
+import { setStatus } from './setStatus';
 
 export const unit: SonoranResource = {
 	option: {
@@ -8,5 +10,5 @@ export const unit: SonoranResource = {
 		value: 'unit',
 		description: 'Units active in the CAD (police, fire, EMS, dispatch)',
 	},
-	operations: [kick, getActiveUnits],
+	operations: [kick, getActiveUnits, setStatus, setPanic],
 };

@@ -5,6 +5,7 @@ import type { SonoranOperation } from '../../shared/operation';
 import { optionsCollection, readRequestPolicy } from '../../../shared/requestPolicy';
 import { batchSizeOption, readBatchSize } from '../../shared/batchSize';
 import { ItemResults } from '../../shared/results';
+import { readServerId, serverIdProperty } from '../../shared/server';
 import { identifier, parameterReader, text, wholeNumber, type Check } from '../../shared/validate';
 import { kickByApiId } from './kickByApiId';
 import { kickByIdentity } from './kickByIdentity';
@@ -50,12 +51,7 @@ function readTarget(ctx: IExecuteFunctions, itemIndex: number, field: IdentityFi
 			text,
 			'Set "Reason"; the player sees "You have been kicked for <reason>".',
 		),
-		serverId: read(
-			'serverId',
-			'Server ID',
-			wholeNumber,
-			'Set "Server ID" to the number of the community\'s server in Sonoran CAD (Admin → Advanced → In-Game Integration); most communities have one server, number 1.',
-		),
+		serverId: readServerId(ctx, itemIndex),
 	};
 }
 
@@ -173,12 +169,8 @@ export const kick: SonoranOperation = {
 			description: 'Shown to the player as "You have been kicked for &lt;reason&gt;"',
 		},
 		{
-			displayName: 'Server ID',
-			name: 'serverId',
-			type: 'number',
-			default: 1,
-			typeOptions: { minValue: 0, numberPrecision: 0 },
-			description: "The community's server the unit is active on, as numbered in Sonoran CAD",
+			...serverIdProperty,
+			description: "The community's server the unit is active on, as configured in Sonoran CAD",
 		},
 		optionsCollection([
 			batchSizeOption(

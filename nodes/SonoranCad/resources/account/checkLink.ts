@@ -1,0 +1,23 @@
+import { CHECK_COMMUNITY_LINK_V2 } from '../../../shared/endpoints';
+import { communityUserIdProperty, readCommunityUserId } from './communityUserId';
+import { perItemOperation } from '../../shared/perItem';
+
+export const checkLink = perItemOperation({
+	option: {
+		name: 'Check Link',
+		value: 'checkLink',
+		action: 'Check a community link',
+		description:
+			'Check whether a community user ID is linked to a Sonoran account yet: each output item has linked (true or false) and the account UUID',
+	},
+	properties: [communityUserIdProperty('to check')],
+	endpoint: CHECK_COMMUNITY_LINK_V2,
+	read: (ctx, itemIndex) => {
+		const communityUserId = readCommunityUserId(ctx, itemIndex);
+		return {
+			call: { method: 'POST', path: 'v2/general/links/check', body: { communityUserId } },
+			echo: { communityUserId },
+		};
+	},
+	shape: (answer) => ({ ...answer, linked: answer.linked === true }),
+});

@@ -1,0 +1,148 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { judge, type SonoranFailure } from '../../../shared/answers';
+import type { SonoranConnection } from '../../../shared/connection';
+import { GET_ACCOUNTS_V2 } from '../../../shared/endpoints';
+import { optionsCollection } from '../../../shared/requestPolicy';
+import { requestV2 } from '../../../shared/transport';
+import { listingOperation } from '../../shared/listing';
+import { isObject } from '../../shared/perItem';
+import { optionalText, parameterReader, valueChecker, wholeNumber } from '../../shared/validate';
+
+/** Sonoran's largest page. */
+const PAGE_SIZE = 100;
+
+interface AccountQuery {
+	/** Most accounts to return; undefined returns all. */
+	limit?: number;
+	status: number;
+	username?: string;
+}
+
+function readQuery(ctx: IExecuteFunctions, itemIndex: number): AccountQuery {
+	const read = parameterReader(ctx, itemIndex);
+	const returnAll = ctx.getNodeParameter('returnAll', itemIndex) as boolean;
+	return {
+		limit: returnAll
+			? undefined
+			: read('limit', 'Limit', wholeNumber, 'Set "Limit" to how many accounts to return.'),
+		status: read(
+			'accountStatus',
+			'Account Status',
+			wholeNumber,
+			'Pick an account status from the list.',
+		),
+		username: valueChecker(ctx, itemIndex)(
+			ctx.getNodeParameter('filters.username', itemIndex, ''),
+			'Username',
+			optionalText,
+			'Set "Username" to part of a username, or remove the filter.',
+		),
+	};
+}
+
+/** Pages through `GET /v2/general/accounts` (10 a minute per key) until the limit or the end. */
+async function fetchAccounts(
+	ctx: IExecuteFunctions,
+	connection: SonoranConnection,
+	query: AccountQuery,
+): Promise<IDataObject[] | SonoranFailure> {
+	const accounts: IDataObject[] = [];
+	for (let offset = 0; ; ) {
+		const wanted = query.limit === undefined ? PAGE_SIZE : query.limit - accounts.length;
+		if (wanted <= 0) return accounts;
+		const limit = Math.min(PAGE_SIZE, wanted);
+		const verdict = judge(
+			GET_ACCOUNTS_V2,
+			await requestV2(ctx, connection, GET_ACCOUNTS_V2, {
+				method: 'GET',
+				path: 'v2/general/accounts',
+				qs: {
+					limit,
+					offset,
+					status: query.status,
+					...(query.username ? { username: query.username } : {}),
+				},
+			}),
+		);
+		if (!verdict.ok) return verdict.failure;
+		const page = isObject(verdict.json) ? verdict.json.accounts : undefined;
+		if (!Array.isArray(page)) {
+			return {
+				message: 'Sonoran CAD answered Get Accounts without a list of accounts',
+				description:
+					"Expected an accounts list. If the credential uses a custom Base URL, check that it points at Sonoran CAD's API.",
+				fatal: false,
+				blamesItems: false,
+				statusCode: 200,
+				answer: verdict.answer.slice(0, 200),
+			};
+		}
+		accounts.push(...(page as IDataObject[]));
+		offset += page.length;
+		const pagination = isObject(verdict.json) ? verdict.json.pagination : undefined;
+		const total = isObject(pagination) ? Number(pagination.total) : NaN;
+		if (page.length < limit || (Number.isFinite(total) && offset >= total)) return accounts;
+	}
+}
+
+export const getMany = listingOperation<AccountQuery>({
+	option: {
+		name: 'Get Accounts',
+		value: 'getMany',
+		action: 'Get accounts',
+		description:
+			"List the community's accounts, optionally filtered by username, one output item per account (plan PLUS or higher assumed)",
+	},
+	properties: [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			default: 50,
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			displayOptions: { show: { returnAll: [false] } },
+			description: 'Max number of results to return',
+		},
+		{
+			displayName: 'Account Status',
+			name: 'accountStatus',
+			type: 'options',
+			options: [
+				{ name: 'Pending', value: 0 },
+				{ name: 'Validated', value: 1 },
+				{ name: 'Expired', value: 2 },
+				{ name: 'Removed', value: 3 },
+				{ name: 'Banned', value: 4 },
+			],
+			default: 1,
+			description: "Which accounts to list; Validated accounts are the community's members",
+		},
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: [
+				{
+					displayName: 'Username',
+					name: 'username',
+					type: 'string',
+					default: '',
+					description: 'Only accounts whose username contains this text (not case-sensitive)',
+				},
+			],
+		},
+		optionsCollection(),
+	],
+	read: readQuery,
+	fetch: fetchAccounts,
+});

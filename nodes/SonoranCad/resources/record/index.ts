@@ -1,0 +1,13 @@
+import type { SonoranResource } from '../../shared/operation';
+import { create } from './create';
+import { lookup } from './lookup';
+
+export const record: SonoranResource = {
+	option: {
+		name: 'Record',
+		value: 'record',
+		description:
+			"The CAD's records: licenses, registrations, BOLOs, warrants, characters and custom records (v2 API)",
+	},
+	operations: [create, lookup],
+};

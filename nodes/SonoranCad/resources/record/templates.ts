@@ -1,0 +1,127 @@
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchResult,
+	INodeProperties,
+	ResourceMapperField,
+	ResourceMapperFields,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { editorGet } from '../../../shared/editorLookup';
+import { GET_TEMPLATE_V2, GET_TEMPLATES_V2 } from '../../../shared/endpoints';
+import { asWholeNumber } from '../../../shared/wholeNumber';
+import { recordTypeName } from './recordTypes';
+
+/** The record template: picked from the community's templates, or its record type ID. */
+export const templateIdProperty: INodeProperties = {
+	displayName: 'Template',
+	name: 'templateId',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description:
+		"The community's record template to fill in, such as License, Vehicle Registration, BOLO or Warrant",
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select a template...',
+			typeOptions: { searchListMethod: 'searchRecordTemplates', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 4',
+			validation: [
+				{
+					type: 'regex',
+					properties: {
+						regex: '^\\s*\\d+\\s*$',
+						errorMessage: "A template's record type ID is a whole number",
+					},
+				},
+			],
+		},
+	],
+};
+
+function asTemplate(value: unknown): IDataObject | undefined {
+	return typeof value === 'object' && value !== null && !Array.isArray(value)
+		? (value as IDataObject)
+		: undefined;
+}
+
+/** The community's record templates (`GET /v2/general/templates`, 10 a minute; read once a minute). */
+export async function searchRecordTemplates(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const json = await editorGet(this, GET_TEMPLATES_V2, 'v2/general/templates');
+	const templates = (Array.isArray(json) ? json : []).map(asTemplate).filter((t) => t);
+	const wanted = (filter ?? '').trim().toLowerCase();
+	return {
+		results: (templates as IDataObject[])
+			.map((template) => {
+				const kind = recordTypeName(template.type);
+				const name = String(template.name ?? 'Template');
+				return {
+					name: kind && kind !== name ? `${name} (${kind})` : name,
+					value: String(template.recordTypeId ?? template.id),
+				};
+			})
+			.filter((template) => !wanted || template.name.toLowerCase().includes(wanted)),
+	};
+}
+
+/**
+ * The chosen template's fields as resource-mapper columns (`GET /v2/general/templates/{id}`):
+ * each field's `uid` is the key Sonoran fills in (its `replaceValues`), its label the name shown.
+ */
+export async function getTemplateFields(
+	this: ILoadOptionsFunctions,
+): Promise<ResourceMapperFields> {
+	const templateId = asWholeNumber(
+		this.getNodeParameter('templateId', undefined, { extractValue: true }),
+	);
+	if (templateId === undefined) {
+		throw new NodeOperationError(this.getNode(), 'Choose a template first', {
+			description: 'Pick the record template from the list, or give its record type ID.',
+		});
+	}
+	const template = asTemplate(
+		await editorGet(this, GET_TEMPLATE_V2, `v2/general/templates/${templateId}`),
+	);
+	const sections = Array.isArray(template?.sections) ? (template.sections as IDataObject[]) : [];
+	const fields = sections.flatMap((section) =>
+		(Array.isArray(section.fields) ? (section.fields as IDataObject[]) : [])
+			.filter((field) => typeof field.uid === 'string' && field.uid !== '')
+			.map((field) => ({ section: String(section.label ?? ''), field })),
+	);
+	const labelCount = new Map<string, number>();
+	for (const { field } of fields) {
+		const label = String(field.label ?? field.uid);
+		labelCount.set(label, (labelCount.get(label) ?? 0) + 1);
+	}
+	const seen = new Set<string>();
+	const columns: ResourceMapperField[] = [];
+	for (const { section, field } of fields) {
+		const uid = String(field.uid);
+		if (seen.has(uid)) continue;
+		seen.add(uid);
+		const label = String(field.label ?? uid);
+		columns.push({
+			id: uid,
+			// A label that several sections use is told apart by its section.
+			displayName: (labelCount.get(label) ?? 0) > 1 && section ? `${label} (${section})` : label,
+			required: false,
+			defaultMatch: false,
+			canBeUsedToMatch: false,
+			display: true,
+			type: 'string',
+		});
+	}
+	return { fields: columns };
+}

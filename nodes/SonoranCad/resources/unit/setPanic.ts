@@ -1,0 +1,35 @@
+import { SET_UNIT_PANIC_V2 } from '../../../shared/endpoints';
+import { parameterReader, yesNo } from '../../shared/validate';
+import { unitStateOperation } from './unitState';
+
+export const setPanic = unitStateOperation({
+	option: {
+		name: 'Set Panic',
+		value: 'setPanic',
+		action: 'Set unit panic',
+		description:
+			"Turn units' panic alarm on or off in the CAD, such as from an in-game panic button; items asking the same go in one request",
+	},
+	properties: [
+		{
+			displayName: 'Panic',
+			name: 'isPanic',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to turn the panic alarm on (or off)',
+		},
+	],
+	endpoint: SET_UNIT_PANIC_V2,
+	path: 'panic',
+	readState: (ctx, itemIndex) => ({
+		isPanic: parameterReader(ctx, itemIndex)(
+			'isPanic',
+			'Panic',
+			yesNo,
+			'Turn "Panic" on or off, or give true or false.',
+		),
+	}),
+	describe: (state, answer) => ({
+		isPanic: typeof answer.isPanic === 'boolean' ? answer.isPanic : state.isPanic,
+	}),
+});

@@ -1,0 +1,46 @@
+import { SET_UNIT_STATUS_V2 } from '../../../shared/endpoints';
+import { statusName } from '../../../shared/unitStatus';
+import { parameterReader, wholeNumber } from '../../shared/validate';
+import { unitStateOperation } from './unitState';
+
+export const setStatus = unitStateOperation({
+	option: {
+		name: 'Set Status',
+		value: 'setStatus',
+		action: 'Set unit status',
+		description:
+			"Set units' status, such as Available, En Route or On Scene, from a game event or a Discord command; items asking the same status go in one request",
+	},
+	properties: [
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: [
+				{ name: 'Unavailable', value: 0 },
+				{ name: 'Busy', value: 1 },
+				{ name: 'Available', value: 2 },
+				{ name: 'En Route', value: 3 },
+				{ name: 'On Scene', value: 4 },
+				{ name: 'Offline', value: 100 },
+			],
+			default: 2,
+			description:
+				"The status to set, by Sonoran's numbers (a community may show them under its own names); an expression may give any status number",
+		},
+	],
+	endpoint: SET_UNIT_STATUS_V2,
+	path: 'status',
+	readState: (ctx, itemIndex) => ({
+		status: parameterReader(ctx, itemIndex)(
+			'status',
+			'Status',
+			wholeNumber,
+			"Pick a status from the list, or give Sonoran's status number (0 Unavailable, 1 Busy, 2 Available, 3 En Route, 4 On Scene, 100 Offline).",
+		),
+	}),
+	describe: (state, answer) => ({
+		status: typeof answer.status === 'string' ? answer.status : statusName(Number(state.status)),
+		statusCode: state.status,
+	}),
+});

@@ -1,0 +1,125 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { judge } from '../../../shared/answers';
+import { openConnection } from '../../../shared/connection';
+import type { Endpoint } from '../../../shared/endpoints';
+import { optionsCollection, readRequestPolicy } from '../../../shared/requestPolicy';
+import { requestV2 } from '../../../shared/transport';
+import { batchSizeOption, readBatchSize } from '../../shared/batchSize';
+import { deliverIsolating } from '../../shared/isolate';
+import type { SonoranOperation } from '../../shared/operation';
+import { isObject } from '../../shared/perItem';
+import { ItemResults } from '../../shared/results';
+import { readServerId, serverIdProperty } from '../../shared/server';
+import { readUnits, unitTargetProperties, type UnitsBy } from '../../shared/unitTargets';
+
+/** An operation that sets one state (status, panic) of units: `PATCH …/units/{path}`. */
+export interface UnitStateSpec {
+	option: SonoranOperation['option'];
+	/** The state's own parameters, shown after the server and the units. */
+	properties: SonoranOperation['properties'];
+	endpoint: Endpoint;
+	path: 'status' | 'panic';
+	/** The item's state as the body gives it, such as `{ status: 3 }`; throws a readable error. */
+	readState: (ctx: IExecuteFunctions, itemIndex: number) => IDataObject;
+	/** The state as the output item shows it, from Sonoran's answer. */
+	describe: (state: IDataObject, answer: IDataObject) => IDataObject;
+}
+
+interface UnitChange {
+	itemIndex: number;
+	serverId: number;
+	unitsBy: UnitsBy;
+	units: string | string[] | number[];
+	state: IDataObject;
+}
+
+/** Items that can share one request: same server, same state, units named the same way by list. */
+function groupKey(change: UnitChange): string | undefined {
+	if (!Array.isArray(change.units)) return undefined;
+	return JSON.stringify([change.serverId, change.unitsBy, change.state]);
+}
+
+/**
+ * Sets the state of the units of all input items in as few requests as the API allows: items
+ * that ask the same of the same server, naming units by lists of IDs, share a request (up to
+ * Batch Size items). Sonoran answers with how many units it updated in the request; a request
+ * it refuses with a 404 is split until the item that caused it is alone.
+ */
+function executeWith(spec: UnitStateSpec) {
+	return async function execute(
+		this: IExecuteFunctions,
+		items: INodeExecutionData[],
+	): Promise<INodeExecutionData[]> {
+		const results = new ItemResults(
+			this,
+			items.length,
+			(done) => `${done} earlier item(s) of this run were already applied in Sonoran CAD.`,
+		);
+		const groups = new Map<string, UnitChange[]>();
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			try {
+				const change: UnitChange = {
+					itemIndex,
+					serverId: readServerId(this, itemIndex),
+					...readUnits(this, itemIndex),
+					state: spec.readState(this, itemIndex),
+				};
+				const key = groupKey(change) ?? `item ${itemIndex}`;
+				groups.set(key, [...(groups.get(key) ?? []), change]);
+			} catch (error) {
+				results.fail(itemIndex, error);
+			}
+		}
+		if (groups.size === 0) return results.toArray();
+
+		const connection = await openConnection(this, readRequestPolicy(this));
+		const batchSize = readBatchSize(this);
+		for (const changes of groups.values()) {
+			const { serverId, unitsBy, state } = changes[0];
+			await deliverIsolating(results, changes, batchSize, {
+				send: async (batch) => {
+					const units = Array.isArray(batch[0].units)
+						? [...new Set(batch.flatMap((change) => change.units as Array<string | number>))]
+						: batch[0].units;
+					return await requestV2(this, connection, spec.endpoint, {
+						method: 'PATCH',
+						path: `v2/emergency/servers/${serverId}/units/${spec.path}`,
+						body: { [unitsBy]: units, ...state },
+					});
+				},
+				judge: (delivery) => judge(spec.endpoint, delivery),
+				accept: (batch, verdict) => {
+					const answer = isObject(verdict.json) ? verdict.json : {};
+					for (const change of batch) {
+						results.succeed(change.itemIndex, {
+							serverId,
+							[unitsBy]: change.units,
+							...spec.describe(state, answer),
+							updatedInRequest: answer.updated,
+							itemsInRequest: batch.length,
+						});
+					}
+				},
+			});
+		}
+		return results.toArray();
+	};
+}
+
+export function unitStateOperation(spec: UnitStateSpec): SonoranOperation {
+	return {
+		option: spec.option,
+		properties: [
+			serverIdProperty,
+			...unitTargetProperties(['communityUserIds', 'identIds', 'accountUuid']),
+			...spec.properties,
+			optionsCollection([
+				batchSizeOption(
+					'How many input items may share one request to Sonoran (1 to 100) when they ask the same of the same server',
+				),
+			]),
+		],
+		execute: executeWith(spec),
+	};
+}

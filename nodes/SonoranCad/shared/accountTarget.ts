@@ -1,0 +1,83 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { identifier, parameterReader, wholeNumber, type Check } from './validate';
+
+/** The ways Sonoran's v2 API names a player's account. */
+export type AccountField = 'communityUserId' | 'discord' | 'roblox' | 'accountUuid' | 'username';
+
+const FIELDS: Record<
+	AccountField,
+	{ name: string; description: string; check: Check<string | number>; fix: string }
+> = {
+	communityUserId: {
+		name: 'Community User ID',
+		description: 'The in-game ID linked to the account with a link code',
+		check: identifier,
+		fix: 'Give the community user ID (the in-game ID linked with a link code), as text.',
+	},
+	discord: {
+		name: 'Discord User ID',
+		description: "The player's Discord user ID, linked to their Sonoran account",
+		check: identifier,
+		fix: "Give the player's Discord user ID as text (in quotes): long IDs lose digits as numbers.",
+	},
+	roblox: {
+		name: 'Roblox User ID',
+		description: "The player's numeric Roblox user ID, linked to their Sonoran account",
+		check: wholeNumber,
+		fix: "Give the player's numeric Roblox user ID.",
+	},
+	accountUuid: {
+		name: 'Account UUID',
+		description: "The Sonoran account's UUID, as Get Account and the trigger events give it",
+		check: identifier,
+		fix: "Give the Sonoran account's UUID.",
+	},
+	username: {
+		name: 'Username',
+		description: 'The Sonoran CAD username',
+		check: identifier,
+		fix: 'Give the Sonoran CAD username.',
+	},
+};
+
+/**
+ * "Account By" and "Account": which kind of ID names the account, and the ID itself. The
+ * community user ID, Sonoran's default target, comes first and is the default.
+ */
+export function accountTargetProperties(
+	fields: ['communityUserId', ...AccountField[]],
+	purpose: string,
+): INodeProperties[] {
+	return [
+		{
+			displayName: 'Account By',
+			name: 'accountBy',
+			type: 'options',
+			noDataExpression: true,
+			options: fields.map((field) => ({
+				name: FIELDS[field].name,
+				value: field,
+				description: FIELDS[field].description,
+			})),
+			default: 'communityUserId',
+			description: `How the input items name the account ${purpose}`,
+		},
+		{
+			displayName: 'Account',
+			name: 'account',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. 123456789012345678',
+			description: 'The ID of the kind chosen in Account By, usually from the incoming item',
+		},
+	];
+}
+
+/** The query or body fields that name an item's account, such as `{ discord: "1234…" }`. */
+export function readAccountTarget(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const field = ctx.getNodeParameter('accountBy', itemIndex) as AccountField;
+	const { name, check, fix } = FIELDS[field];
+	return { [field]: parameterReader(ctx, itemIndex)('account', name, check, fix) };
+}

@@ -1,0 +1,50 @@
+import type { ILoadOptionsFunctions } from 'n8n-workflow';
+
+import { failureToError, judge } from './answers';
+import { openConnection } from './connection';
+import type { Endpoint } from './endpoints';
+import { DEFAULT_POLICY } from './requestPolicy';
+import { requestV2 } from './transport';
+
+/**
+ * How long a list read for the editor (servers, record templates, a template's fields) is reused.
+ * The editor asks again each time a dropdown opens or a field is typed in; these lists change
+ * rarely, and each read spends the API key's limit that live workflows share.
+ */
+export const EDITOR_CACHE_MS = 60_000;
+
+/** A dropdown should answer within seconds: one retry, and at most 15 s of waiting on a 429. */
+const EDITOR_POLICY = { ...DEFAULT_POLICY, maxRetries: 1, maxRetryWaitMs: 15_000 };
+
+const cache = new Map<string, { at: number; json: Promise<unknown> }>();
+
+/**
+ * `GET {path}` for an editor dropdown, through the one transport (paced to the endpoint's
+ * limit), reused for EDITOR_CACHE_MS per credential and path. Sonoran's refusal is thrown as a
+ * readable error, which the editor shows in the dropdown.
+ */
+export async function editorGet(
+	ctx: ILoadOptionsFunctions,
+	endpoint: Endpoint,
+	path: string,
+): Promise<unknown> {
+	const now = Date.now();
+	const connection = await openConnection(ctx, EDITOR_POLICY);
+	const key = `${connection.paceKey}|${path}`;
+	const cached = cache.get(key);
+	if (cached && now - cached.at < EDITOR_CACHE_MS) return await cached.json;
+	const json = (async () => {
+		const verdict = judge(
+			endpoint,
+			await requestV2(ctx, connection, endpoint, { method: 'GET', path }),
+		);
+		if (!verdict.ok) throw failureToError(ctx.getNode(), verdict.failure, 0);
+		return verdict.json;
+	})();
+	cache.set(key, { at: now, json });
+	// A failure is not kept: the next opening of the dropdown asks again.
+	json.catch(() => {
+		if (cache.get(key)?.json === json) cache.delete(key);
+	});
+	return await json;
+}

@@ -1,0 +1,217 @@
+import type { INodeExecutionData } from 'n8n-workflow';
+
+import { requestsTo } from './support/editor';
+import {
+	emulatorWithUnits,
+	itemError,
+	runError,
+	runSteps,
+	type Emulator,
+} from './support/fixtures';
+
+const UNPACED = { options: { intervalMs: 0, retryDelayMs: 50 } };
+const ALICE = {
+	uuid: '11111111-1111-1111-1111-111111111111',
+	username: 'AliceRP',
+	discord: '228541962184122368',
+	roblox: 1001,
+	communityUserId: 'license:abc',
+};
+const BOB = { uuid: '22222222-2222-2222-2222-222222222222', username: 'BobTheCop' };
+
+async function community(accounts: object[] = [ALICE, BOB], settings: object = {}) {
+	return await emulatorWithUnits([], { accounts, ...settings });
+}
+
+async function runAccount(
+	emulator: Emulator,
+	items: object[],
+	operation: string,
+	parameters: Record<string, unknown>,
+	onError?: 'continueRegularOutput' | 'continueErrorOutput',
+) {
+	return await runSteps(emulator, items, [
+		{
+			name: 'Sonoran CAD',
+			parameters: { resource: 'account', operation, ...UNPACED, ...parameters },
+			onError,
+		},
+	]);
+}
+
+const jsonOf = (output: INodeExecutionData[]) => output.map((item) => item.json);
+
+describe('Account → Get Account', () => {
+	it.each([
+		['discord', '={{ $json.discordId }}', { discordId: ALICE.discord }, 'discord', ALICE.discord],
+		['roblox', '={{ $json.robloxId }}', { robloxId: '1001' }, 'roblox', '1001'],
+		['communityUserId', 'license:abc', {}, 'communityUserId', 'license:abc'],
+		['accountUuid', ALICE.uuid, {}, 'accountUuid', ALICE.uuid],
+		['username', 'AliceRP', {}, 'username', 'AliceRP'],
+	])('finds the account by %s', async (accountBy, account, item, field, sent) => {
+		const emulator = await community();
+
+		const { output } = await runAccount(emulator, [item], 'get', { accountBy, account });
+
+		expect(output[0].json).toMatchObject({ uuid: ALICE.uuid, username: 'AliceRP', status: 1 });
+		expect(output[0].pairedItem).toEqual({ item: 0 });
+		const [request] = requestsTo(emulator, '/v2/general/accounts/account');
+		expect(request.query).toEqual({ [field]: sent });
+		expect(request.headers.authorization).toBe(`Bearer ${emulator.apiKey}`);
+	});
+
+	it("makes an account not found that item's error, on the error output, the others found", async () => {
+		const emulator = await community();
+
+		const { output, errorOutput } = await runAccount(
+			emulator,
+			[{ id: ALICE.discord }, { id: '999' }],
+			'get',
+			{ accountBy: 'discord', account: '={{ $json.id }}' },
+			'continueErrorOutput',
+		);
+
+		expect(jsonOf(output).map((account) => account.username)).toEqual(['AliceRP']);
+		expect(errorOutput).toHaveLength(1);
+		expect(errorOutput[0].pairedItem).toEqual({ item: 1 });
+		expect(itemError(errorOutput[0])).toEqual({
+			message: 'Sonoran CAD found no such account (HTTP 404)',
+			description: expect.stringContaining('linked it to their Sonoran account'),
+		});
+	});
+
+	it('refuses an empty ID and a Discord ID that lost digits as a number, naming item and field', async () => {
+		const emulator = await community();
+
+		const { output } = await runAccount(
+			emulator,
+			[{ id: '' }, { id: 228541962184122368 }, { id: ALICE.discord }],
+			'get',
+			{ accountBy: 'discord', account: '={{ $json.id }}' },
+			'continueRegularOutput',
+		);
+
+		expect(itemError(output[0]).message).toBe('Item 1: "Discord User ID" is empty');
+		expect(itemError(output[1]).message).toMatch(/^Item 2: "Discord User ID" is the number/);
+		expect(output[2].json.username).toBe('AliceRP');
+		expect(requestsTo(emulator, '/v2/general/accounts/account')).toHaveLength(1);
+	});
+
+	it('refuses a Roblox ID that is not a number before anything is sent', async () => {
+		const emulator = await community();
+
+		const { run } = await runAccount(emulator, [{}], 'get', {
+			accountBy: 'roblox',
+			account: 'builderman',
+		});
+
+		expect(runError(run)?.message).toBe(
+			'Item 1: "Roblox User ID" must be a whole number of 0 or more, not "builderman"',
+		);
+		expect(emulator.requests).toHaveLength(0);
+	});
+});
+
+describe('Account → Get Accounts', () => {
+	const many = (count: number) =>
+		Array.from({ length: count }, (_, i) => ({ username: `Member${String(i).padStart(3, '0')}` }));
+
+	it('returns all accounts page by page (100 a page), one item per account', async () => {
+		const emulator = await community(many(230));
+
+		const { output } = await runAccount(emulator, [{}], 'getMany', { returnAll: true });
+
+		expect(output).toHaveLength(230);
+		expect(new Set(output.map((item) => item.json.username)).size).toBe(230);
+		expect(requestsTo(emulator, '/v2/general/accounts').map((r) => r.query)).toEqual([
+			{ limit: '100', offset: '0', status: '1' },
+			{ limit: '100', offset: '100', status: '1' },
+			{ limit: '100', offset: '200', status: '1' },
+		]);
+	});
+
+	it('stops at the limit, asking only for what is left', async () => {
+		const emulator = await community(many(230));
+
+		const { output } = await runAccount(emulator, [{}], 'getMany', { limit: 150 });
+
+		expect(output).toHaveLength(150);
+		expect(requestsTo(emulator, '/v2/general/accounts').map((r) => r.query.limit)).toEqual([
+			'100',
+			'50',
+		]);
+	});
+
+	it('filters by username and status, and asks once for items that ask the same', async () => {
+		const emulator = await community([
+			...many(3),
+			{ username: 'BannedGuy', status: 4 },
+			{ username: 'BannedGal', status: 4 },
+		]);
+
+		const { output } = await runAccount(emulator, [{}, {}], 'getMany', {
+			returnAll: true,
+			accountStatus: 4,
+			filters: { username: 'gal' },
+		});
+
+		expect(jsonOf(output).map((account) => account.username)).toEqual(['BannedGal']);
+		expect(output[0].pairedItem).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(requestsTo(emulator, '/v2/general/accounts')).toHaveLength(1);
+		expect(requestsTo(emulator, '/v2/general/accounts')[0].query).toMatchObject({
+			status: '4',
+			username: 'gal',
+		});
+	});
+});
+
+describe('Account → Create Link Code and Check Link', () => {
+	it('creates a code per item with the URL to send the player to, and sees the link once made', async () => {
+		const emulator = await community();
+		const players = [{ discordId: '3001' }, { discordId: '3002' }];
+
+		const created = await runAccount(emulator, players, 'createLinkCode', {
+			communityUserId: '=discord:{{ $json.discordId }}',
+		});
+
+		expect(jsonOf(created.output)).toEqual([
+			expect.objectContaining({
+				communityUserId: 'discord:3001',
+				code: expect.stringMatching(/^[0-9A-F]{4}$/),
+				expiresInSeconds: 600,
+				linkUrl: expect.stringMatching(/^https:\/\/sonorancad\.com\/id\?code=[0-9A-F]{4}$/),
+			}),
+			expect.objectContaining({ communityUserId: 'discord:3002' }),
+		]);
+		expect(emulator.bodiesTo('/v2/general/links')).toEqual([
+			{ communityUserId: 'discord:3001' },
+			{ communityUserId: 'discord:3002' },
+		]);
+
+		// The first player opens the URL and signs in as Bob.
+		emulator.community.completeLink(created.output[0].json.code, BOB.uuid);
+		const checked = await runAccount(emulator, players, 'checkLink', {
+			communityUserId: '=discord:{{ $json.discordId }}',
+		});
+
+		expect(jsonOf(checked.output)).toEqual([
+			{ communityUserId: 'discord:3001', linked: true, accountUuid: BOB.uuid },
+			{ communityUserId: 'discord:3002', linked: false, accountUuid: null },
+		]);
+	});
+
+	it('refuses an empty community user ID, naming the item', async () => {
+		const emulator = await community();
+
+		const { output } = await runAccount(
+			emulator,
+			[{ id: '' }],
+			'createLinkCode',
+			{ communityUserId: '={{ $json.id }}' },
+			'continueRegularOutput',
+		);
+
+		expect(itemError(output[0]).message).toBe('Item 1: "Community User ID" is empty');
+		expect(emulator.requests).toHaveLength(0);
+	});
+});
