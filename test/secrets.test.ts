@@ -107,6 +107,70 @@ describe('The API key stays secret', () => {
 			}),
 		},
 		{
+			name: 'an account not found, to the error output',
+			setup: () => ({
+				onError: 'continueErrorOutput',
+				parameters: {
+					resource: 'account',
+					operation: 'get',
+					accountBy: 'discord',
+					account: '={{ $json.apiId }}',
+					options: { intervalMs: 0 },
+				},
+			}),
+		},
+		{
+			name: 'a link code created',
+			setup: () => ({
+				parameters: {
+					resource: 'account',
+					operation: 'createLinkCode',
+					communityUserId: '={{ $json.apiId }}',
+					options: { intervalMs: 0 },
+				},
+			}),
+		},
+		{
+			name: 'a record for an unknown account, continuing on fail',
+			setup: () => ({
+				onError: 'continueRegularOutput',
+				parameters: {
+					resource: 'record',
+					operation: 'create',
+					templateId: { __rl: true, mode: 'id', value: '4' },
+					account: '={{ $json.apiId }}',
+					fields: { mappingMode: 'defineBelow', value: { first: 'A' }, schema: [] },
+					options: { intervalMs: 0 },
+				},
+			}),
+		},
+		{
+			name: 'a lookup that is rate limited',
+			setup: (e) => (
+				e.set({ v2Limits: { lookups: 0 } }),
+				{
+					parameters: {
+						resource: 'record',
+						operation: 'lookup',
+						last: '={{ $json.apiId }}',
+						options: { intervalMs: 0, maxRetryWaitMs: 100 },
+					},
+				}
+			),
+		},
+		{
+			name: 'a status set for units that are not on duty',
+			setup: () => ({
+				parameters: {
+					resource: 'unit',
+					operation: 'setStatus',
+					serverId: { __rl: true, mode: 'list', value: '1' },
+					units: '={{ $json.apiId }}',
+					options: { intervalMs: 0 },
+				},
+			}),
+		},
+		{
 			name: 'a v2 plan check with a wrong community key',
 			setup: (e) => (
 				e.set({ apiKey: 'another-dummy-key' }),
