@@ -5,11 +5,11 @@ import {
 	emulatorWithUnits,
 	itemError,
 	runError,
-	runSteps,
 	type Emulator,
+	runOperation,
+	type Step,
 } from './support/fixtures';
 
-const UNPACED = { options: { intervalMs: 0, retryDelayMs: 50 } };
 const ALICE = {
 	uuid: '11111111-1111-1111-1111-111111111111',
 	username: 'AliceRP',
@@ -23,21 +23,13 @@ async function community(accounts: object[] = [ALICE, BOB], settings: object = {
 	return await emulatorWithUnits([], { accounts, ...settings });
 }
 
-async function runAccount(
+const runAccount = async (
 	emulator: Emulator,
 	items: object[],
 	operation: string,
 	parameters: Record<string, unknown>,
-	onError?: 'continueRegularOutput' | 'continueErrorOutput',
-) {
-	return await runSteps(emulator, items, [
-		{
-			name: 'Sonoran CAD',
-			parameters: { resource: 'account', operation, ...UNPACED, ...parameters },
-			onError,
-		},
-	]);
-}
+	onError?: Step['onError'],
+) => await runOperation(emulator, items, ['account', operation], parameters, onError);
 
 const jsonOf = (output: INodeExecutionData[]) => output.map((item) => item.json);
 

@@ -6,7 +6,7 @@ import { bookSlot, paceFor } from '../nodes/shared/pacing';
 import { MAX_TRACKED_CALLS } from '../nodes/SonoranCadCallTrigger/callChanges';
 import { SonoranCadCallTrigger } from '../nodes/SonoranCadCallTrigger/SonoranCadCallTrigger.node';
 import { pollsPerMinute } from '../nodes/SonoranCadCallTrigger/pollRate';
-import { emulatorWithUnits, type Emulator } from './support/fixtures';
+import { credentialsFor, emulatorWithUnits, type Emulator } from './support/fixtures';
 import { pollingTrigger } from './support/n8n-harness';
 
 const ALL_EVENTS = ['new911Call', 'newDispatchCall', 'dispatchCallChanged', 'callClosed'];
@@ -20,14 +20,7 @@ function triggerFor(
 	return pollingTrigger({
 		nodeClass: SonoranCadCallTrigger,
 		credentialClasses: [SonoranCadApi],
-		credentials: {
-			'cred-1': {
-				communityId: emulator.communityId,
-				apiKey: emulator.apiKey,
-				environment: 'custom',
-				baseUrl: emulator.url,
-			},
-		},
+		credentials: credentialsFor(emulator),
 		parameters: { serverId: 1, events: ALL_EVENTS, pollTimes: EVERY_MINUTE, ...parameters },
 		mode,
 	});

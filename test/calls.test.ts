@@ -5,13 +5,11 @@ import {
 	emulatorWithUnits,
 	itemError,
 	runError,
-	runSteps,
 	type Emulator,
 	type Step,
+	runOperation,
 } from './support/fixtures';
 
-/** No pacing, so tests do not wait out the v2 limits; the emulator still enforces them. */
-const UNPACED = { options: { intervalMs: 0, retryDelayMs: 50 } };
 const SERVER = (serverId: number) => `/v2/emergency/servers/${serverId}`;
 
 async function emulatorWithPlayers(settings: object = {}): Promise<Emulator> {
@@ -23,21 +21,13 @@ async function emulatorWithPlayers(settings: object = {}): Promise<Emulator> {
 	return emulator;
 }
 
-async function runCall(
+const runCall = async (
 	emulator: Emulator,
 	items: object[],
 	operation: string,
 	parameters: Record<string, unknown>,
 	onError?: Step['onError'],
-) {
-	return await runSteps(emulator, items, [
-		{
-			name: 'Sonoran CAD',
-			parameters: { resource: 'call', operation, ...UNPACED, ...parameters },
-			onError,
-		},
-	]);
-}
+) => await runOperation(emulator, items, ['call', operation], parameters, onError);
 
 const paired = (output: INodeExecutionData[]) => output.map((item) => item.pairedItem);
 

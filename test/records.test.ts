@@ -1,9 +1,14 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { editorFor, requestsTo } from './support/editor';
-import { emulatorWithUnits, itemError, runSteps, type Emulator } from './support/fixtures';
+import {
+	emulatorWithUnits,
+	itemError,
+	type Emulator,
+	runOperation,
+	type Step,
+} from './support/fixtures';
 
-const UNPACED = { options: { intervalMs: 0, retryDelayMs: 50 } };
 const ALICE = { uuid: 'a-1', username: 'AliceRP', discord: '228541962184122368' };
 const LICENSE = { __rl: true, mode: 'list', value: '4', cachedResultName: 'License' };
 
@@ -11,21 +16,13 @@ async function community() {
 	return await emulatorWithUnits([], { accounts: [ALICE] });
 }
 
-async function runRecord(
+const runRecord = async (
 	emulator: Emulator,
 	items: object[],
 	operation: string,
 	parameters: Record<string, unknown>,
-	onError?: 'continueRegularOutput',
-) {
-	return await runSteps(emulator, items, [
-		{
-			name: 'Sonoran CAD',
-			parameters: { resource: 'record', operation, ...UNPACED, ...parameters },
-			onError,
-		},
-	]);
-}
+	onError?: Step['onError'],
+) => await runOperation(emulator, items, ['record', operation], parameters, onError);
 
 const mapped = (value: Record<string, unknown>) => ({
 	mappingMode: 'defineBelow',

@@ -5,7 +5,13 @@ import { SonoranCad } from '../nodes/SonoranCad/SonoranCad.node';
 import { SonoranCadCallTrigger } from '../nodes/SonoranCadCallTrigger/SonoranCadCallTrigger.node';
 import { EDITOR_CACHE_MS } from '../nodes/shared/editorLookup';
 import { editorFor, requestsTo } from './support/editor';
-import { emulatorWithUnits, itemError, runKick, runSteps } from './support/fixtures';
+import {
+	credentialsFor,
+	emulatorWithUnits,
+	itemError,
+	runKick,
+	runSteps,
+} from './support/fixtures';
 import { pollingTrigger } from './support/n8n-harness';
 
 const SERVERS_PATH = '/v2/general/servers';
@@ -149,14 +155,7 @@ describe('Server ID: what the node sends', () => {
 		const trigger = pollingTrigger({
 			nodeClass: SonoranCadCallTrigger,
 			credentialClasses: [SonoranCadApi],
-			credentials: {
-				'cred-1': {
-					communityId: emulator.communityId,
-					apiKey: emulator.apiKey,
-					environment: 'custom',
-					baseUrl: emulator.url,
-				},
-			},
+			credentials: credentialsFor(emulator),
 			parameters: {
 				serverId: fromList('2'),
 				events: ['new911Call'],

@@ -2,11 +2,12 @@ import {
 	emulatorWithUnits,
 	itemError,
 	runError,
-	runSteps,
 	type Emulator,
+	runOperation,
+	UNPACED,
+	type Step,
 } from './support/fixtures';
 
-const UNPACED = { options: { intervalMs: 0, retryDelayMs: 50 } };
 const STATUS_PATH = (serverId: number) => `/v2/emergency/servers/${serverId}/units/status`;
 
 async function withUnits() {
@@ -28,21 +29,13 @@ const unitNamed = (emulator: Emulator, communityUserId: string) =>
 		accId: string;
 	};
 
-async function runUnits(
+const runUnits = async (
 	emulator: Emulator,
 	items: object[],
 	operation: string,
 	parameters: Record<string, unknown>,
-	onError?: 'continueRegularOutput',
-) {
-	return await runSteps(emulator, items, [
-		{
-			name: 'Sonoran CAD',
-			parameters: { resource: 'unit', operation, ...UNPACED, ...parameters },
-			onError,
-		},
-	]);
-}
+	onError?: Step['onError'],
+) => await runOperation(emulator, items, ['unit', operation], parameters, onError);
 
 describe('Unit → Set Status', () => {
 	const byItem = {

@@ -7,6 +7,7 @@ import type {
 
 import { editorGet } from './editorLookup';
 import { GET_SERVERS_V2 } from './endpoints';
+import { numberLocator } from './numberLocator';
 
 /**
  * The Server ID parameter of every operation that acts on one of the community's servers: a
@@ -14,34 +15,18 @@ import { GET_SERVERS_V2 } from './endpoints';
  * when this was a plain number keep that number: n8n hands it to the node unchanged.
  */
 export const serverIdProperty: INodeProperties = {
-	displayName: 'Server ID',
-	name: 'serverId',
-	type: 'resourceLocator',
+	...numberLocator({
+		displayName: 'Server ID',
+		name: 'serverId',
+		description:
+			"The community's server, as configured in Sonoran CAD (Admin → Advanced → In-Game Integration); most communities have one server, number 1",
+		listPlaceholder: 'Select a server...',
+		searchListMethod: 'searchServers',
+		idPlaceholder: 'e.g. 1',
+		idError: 'A server ID is a whole number',
+	}),
+	// Most communities have one server, number 1: a new node works without a choice.
 	default: { mode: 'id', value: '1' },
-	required: true,
-	description:
-		"The community's server, as configured in Sonoran CAD (Admin → Advanced → In-Game Integration); most communities have one server, number 1",
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select a server...',
-			typeOptions: { searchListMethod: 'searchServers', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 1',
-			validation: [
-				{
-					type: 'regex',
-					properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'A server ID is a whole number' },
-				},
-			],
-		},
-	],
 };
 
 /**

@@ -154,7 +154,52 @@ async function waitUntil(condition, timeoutMs, what) {
 	}
 }
 
+const OWNER = {
+	email: 'owner@sonorancad-e2e.invalid',
+	firstName: 'E2e',
+	lastName: 'Owner',
+	password: 'E2e-Password-1234',
+};
+/** The headers the editor sends to n8n's REST API (n8n checks the browser ID with the cookie). */
+const BROWSER = { 'browser-id': 'sonorancad-e2e', 'content-type': 'application/json' };
+
+/**
+ * A signed-in owner's session cookie, as the editor holds it: sets the owner up on a fresh n8n,
+ * signs in on one that has it.
+ */
+async function ownerCookie(baseUrl) {
+	let response = await fetch(`${baseUrl}/rest/owner/setup`, {
+		method: 'POST',
+		headers: BROWSER,
+		body: JSON.stringify(OWNER),
+	});
+	if (response.status !== 200) {
+		response = await fetch(`${baseUrl}/rest/login`, {
+			method: 'POST',
+			headers: BROWSER,
+			body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
+		});
+	}
+	if (response.status !== 200) {
+		throw new Error(`signing in answered ${response.status}: ${await response.text()}`);
+	}
+	return (response.headers.get('set-cookie') ?? '').split(';')[0];
+}
+
+/** POSTs to n8n's REST API as the signed-in editor; resolves with the answer's `data`. */
+async function restPost(baseUrl, cookie, path, body) {
+	const response = await fetch(`${baseUrl}/rest/${path}`, {
+		method: 'POST',
+		headers: { ...BROWSER, cookie },
+		body: JSON.stringify(body),
+	});
+	const json = await response.json();
+	return { status: response.status, data: json.data ?? json };
+}
+
 module.exports = {
+	ownerCookie,
+	restPost,
 	CREDENTIAL_ID,
 	check,
 	emulatorCredential,

@@ -73,7 +73,29 @@ function panels() {
 			});
 		}
 	}
+	// The fields of the chosen template, loaded by the resource mapper as the panel opens.
+	const recordCreate = list.find((panel) => panel.slug === 'record-create');
+	recordCreate.parameters.templateId = {
+		__rl: true,
+		mode: 'list',
+		value: '4',
+		cachedResultName: 'License',
+	};
+	recordCreate.expected.push('First Name', 'License Type', 'Expiration');
+	// An empty Server ID list, for the check that opens it.
+	list.find((panel) => panel.slug === 'unit-setStatus').parameters.serverId = {
+		__rl: true,
+		mode: 'list',
+		value: '',
+	};
 	list.push(
+		{
+			// A workflow saved when Server ID was a plain number still opens as it was.
+			slug: 'legacy-server-id',
+			type: 'sonoranCad',
+			parameters: { resource: 'unit', operation: 'kick', identifyBy: 'apiId', serverId: 2 },
+			expected: ['Server ID', 'API ID', 'Reason'],
+		},
 		{
 			slug: 'trigger',
 			type: 'sonoranCadTrigger',
@@ -221,7 +243,14 @@ async function main() {
 			},
 		);
 
-		const kept = new Set(['unit-kick', 'trigger', 'call-trigger', 'call-create911']);
+		const kept = new Set([
+			'unit-kick',
+			'trigger',
+			'call-trigger',
+			'call-create911',
+			'record-create',
+			'account-get',
+		]);
 		for (const [index, panel] of all.entries()) {
 			await check(
 				`opens the ${panel.slug} panel with all its parameters and no error`,
@@ -247,6 +276,31 @@ async function main() {
 				},
 			);
 		}
+
+		await check(
+			"opens the Server ID list: the community's servers from Sonoran, by name and ID",
+			async () => {
+				const index = all.findIndex((panel) => panel.slug === 'unit-setStatus');
+				const before = consoleErrors.length;
+				await page.goto(
+					`${baseUrl}/workflow/${workflowFor(all[index], index).id}/node-${all[index].slug}`,
+				);
+				await page.getByText('Select a server...').first().click({ timeout: 30_000 });
+				const entry = page.getByText('Main Server (ID 1)').first();
+				const shown = await entry.waitFor({ timeout: 15_000 }).then(
+					() => true,
+					() => false,
+				);
+				expect(shown, 'the list does not show "Main Server (ID 1)"');
+				await page.screenshot({ path: path.join(IMAGES, 'panel-server-list.png') });
+				await entry.click();
+				await page.waitForTimeout(500);
+				const errors = consoleErrors.slice(before);
+				expect(errors.length === 0, `browser console errors: ${errors.slice(0, 3).join(' | ')}`);
+				const listed = emulator.requests.filter((r) => r.path === '/v2/general/servers');
+				expect(listed.length === 1, `${listed.length} requests for the server list`);
+			},
+		);
 
 		await check('shows an example workflow on the canvas', async () => {
 			await page.goto(`${baseUrl}/workflow/editorCanvas0001`);

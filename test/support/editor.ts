@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { SonoranCadApi } from '../../credentials/SonoranCadApi.credentials';
 import { SonoranCad } from '../../nodes/SonoranCad/SonoranCad.node';
 import type { SonoranCadCallTrigger } from '../../nodes/SonoranCadCallTrigger/SonoranCadCallTrigger.node';
-import type { Emulator } from './fixtures';
+import { credentialsFor, type Emulator } from './fixtures';
 import { editorMethods } from './n8n-harness';
 
 /** The dropdowns of a node with these parameters, as the editor asks them, against the emulator. */
@@ -16,15 +16,7 @@ export function editorFor(
 	return editorMethods({
 		nodeClass,
 		credentialClasses: [SonoranCadApi],
-		credentials: {
-			'cred-1': {
-				communityId: emulator.communityId,
-				apiKey: emulator.apiKey,
-				environment: 'custom',
-				baseUrl: emulator.url,
-				...credential,
-			},
-		},
+		credentials: credentialsFor(emulator, credential),
 		parameters,
 	});
 }

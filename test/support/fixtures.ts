@@ -78,6 +78,39 @@ export async function runSteps(
 	return { run, output, errorOutput };
 }
 
+/** No pacing, so tests do not wait out the v2 limits; the emulator still enforces them. */
+export const UNPACED = { options: { intervalMs: 0, retryDelayMs: 50 } };
+
+/** Runs "Webhook Items → Sonoran CAD (resource → operation)", unpaced unless parameters say otherwise. */
+export async function runOperation(
+	emulator: Emulator,
+	items: object[],
+	[resource, operation]: [string, string],
+	parameters: Record<string, unknown>,
+	onError?: OnError,
+): Promise<NodeRun> {
+	return await runSteps(emulator, items, [
+		{
+			name: 'Sonoran CAD',
+			parameters: { resource, operation, ...UNPACED, ...parameters },
+			onError,
+		},
+	]);
+}
+
+/** The stored credential data of a credential pointing at the emulator, as the harness takes it. */
+export function credentialsFor(emulator: Emulator, data: Record<string, unknown> = {}) {
+	return {
+		'cred-1': {
+			communityId: emulator.communityId,
+			apiKey: emulator.apiKey,
+			environment: 'custom',
+			baseUrl: emulator.url,
+			...data,
+		},
+	};
+}
+
 /** Runs "Webhook Items → Sonoran CAD (Unit → Kick)". */
 export async function runKick(emulator: Emulator, options: KickOptions): Promise<NodeRun> {
 	return await runSteps(

@@ -7,6 +7,7 @@ import { optionsCollection } from '../../../shared/requestPolicy';
 import { requestV2 } from '../../../shared/transport';
 import { listingOperation } from '../../shared/listing';
 import { isObject } from '../../shared/perItem';
+import { returnAllProperties } from '../../shared/returnAll';
 import { optionalText, parameterReader, valueChecker, wholeNumber } from '../../shared/validate';
 
 /** Sonoran's largest page. */
@@ -95,22 +96,7 @@ export const getMany = listingOperation<AccountQuery>({
 			"List the community's accounts, optionally filtered by username, one output item per account (plan PLUS or higher assumed)",
 	},
 	properties: [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			default: 50,
-			typeOptions: { minValue: 1, numberPrecision: 0 },
-			displayOptions: { show: { returnAll: [false] } },
-			description: 'Max number of results to return',
-		},
+		...returnAllProperties,
 		{
 			displayName: 'Account Status',
 			name: 'accountStatus',

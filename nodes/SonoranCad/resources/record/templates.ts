@@ -2,7 +2,6 @@ import type {
 	IDataObject,
 	ILoadOptionsFunctions,
 	INodeListSearchResult,
-	INodeProperties,
 	ResourceMapperField,
 	ResourceMapperFields,
 } from 'n8n-workflow';
@@ -10,43 +9,21 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { editorGet } from '../../../shared/editorLookup';
 import { GET_TEMPLATE_V2, GET_TEMPLATES_V2 } from '../../../shared/endpoints';
+import { numberLocator } from '../../../shared/numberLocator';
 import { asWholeNumber } from '../../../shared/wholeNumber';
 import { recordTypeName } from './recordTypes';
 
 /** The record template: picked from the community's templates, or its record type ID. */
-export const templateIdProperty: INodeProperties = {
+export const templateIdProperty = numberLocator({
 	displayName: 'Template',
 	name: 'templateId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
 	description:
 		"The community's record template to fill in, such as License, Vehicle Registration, BOLO or Warrant",
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select a template...',
-			typeOptions: { searchListMethod: 'searchRecordTemplates', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 4',
-			validation: [
-				{
-					type: 'regex',
-					properties: {
-						regex: '^\\s*\\d+\\s*$',
-						errorMessage: "A template's record type ID is a whole number",
-					},
-				},
-			],
-		},
-	],
-};
+	listPlaceholder: 'Select a template...',
+	searchListMethod: 'searchRecordTemplates',
+	idPlaceholder: 'e.g. 4',
+	idError: "A template's record type ID is a whole number",
+});
 
 function asTemplate(value: unknown): IDataObject | undefined {
 	return typeof value === 'object' && value !== null && !Array.isArray(value)

@@ -9,6 +9,7 @@ import { optionsCollection, readRequestPolicy } from '../../../shared/requestPol
 import { errorItemOrThrow } from '../../shared/results';
 import { requestV1, requestV2 } from '../../../shared/transport';
 import { statusName } from '../../../shared/unitStatus';
+import { returnAllProperties } from '../../shared/returnAll';
 import { readServerId, serverIdProperty } from '../../shared/server';
 
 /** Sonoran's largest page. */
@@ -143,22 +144,7 @@ export const getActiveUnits: SonoranOperation = {
 	properties: [
 		apiVersionProperty,
 		{ ...serverIdProperty, description: "The community's server whose units to list" },
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			default: 50,
-			typeOptions: { minValue: 1 },
-			displayOptions: { show: { returnAll: [false] } },
-			description: 'Max number of results to return',
-		},
+		...returnAllProperties,
 		optionsCollection([
 			{
 				displayName: 'Include Offline',
