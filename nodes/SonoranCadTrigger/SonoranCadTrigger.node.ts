@@ -24,8 +24,10 @@ export class SonoranCadTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: `={{ ($parameter["events"] || []).map(e => e === "${ANY_EVENT}" ? "Any Event" : e).join(", ") }}`,
+		// n8n's node creator lists this trigger and the Sonoran CAD node as one entry, "Sonoran CAD",
+		// and shows the trigger's description for it: so this one speaks for both.
 		description:
-			"Starts the workflow when Sonoran CAD pushes an event (a unit logs in, a call is created, ...), forwarded by Sonoran's FiveM resource",
+			'Act on Sonoran CAD (units, calls, accounts, records), or start a workflow when it pushes an event such as a unit logging in',
 		defaults: { name: 'Sonoran CAD Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -64,7 +64,8 @@ function panels() {
 						!Object.keys(show).some((k) => !['resource', 'operation'].includes(k))
 					);
 				})
-				.map((p) => p.displayName);
+				// n8n's field mapper heads its fields "Values to Send", not with the parameter's name.
+				.map((p) => (p.type === 'resourceMapper' ? 'Values to Send' : p.displayName));
 			list.push({
 				slug: `${resource.value}-${operation.value}`,
 				type: 'sonoranCad',
@@ -225,12 +226,10 @@ async function main() {
 			async () => {
 				await page.goto(`${baseUrl}/workflow/editorCanvas0001`);
 				await page.getByText('Kick units').first().waitFor({ timeout: 30_000 });
-				await page.mouse.click(700, 650);
-				await page.keyboard.press('Tab');
-				// The node creator opens with its search field focused, a moment after the key.
-				await page.waitForTimeout(1500);
-				await page.keyboard.press('Control+A');
-				await page.keyboard.type('Sonoran', { delay: 30 });
+				await page.locator('[data-test-id="node-creator-plus-button"]').first().click();
+				const search = page.locator('input[data-test-id="node-creator-search-bar"]').first();
+				await search.waitFor({ timeout: 10_000 });
+				await search.fill('Sonoran');
 				for (const name of ['Sonoran CAD', 'Sonoran CAD Call']) {
 					const entry = page.getByText(name, { exact: true }).first();
 					const found = await entry.waitFor({ timeout: 10_000 }).then(
@@ -240,6 +239,16 @@ async function main() {
 					expect(found, `"${name}" is not in the node creator`);
 				}
 				await page.screenshot({ path: path.join(IMAGES, 'node-creator.png') });
+				// n8n shows the push trigger's description for the merged "Sonoran CAD" entry.
+				const described = await page
+					.getByText(/^Act on Sonoran CAD \(units, calls, accounts, records\)/)
+					.first()
+					.waitFor({ timeout: 5_000 })
+					.then(
+						() => true,
+						() => false,
+					);
+				expect(described, 'the "Sonoran CAD" entry does not describe the node and its trigger');
 			},
 		);
 
@@ -263,16 +272,19 @@ async function main() {
 					await ndv.waitFor({ timeout: 30_000 });
 					await page.waitForTimeout(800);
 					const text = await ndv.innerText();
+					if (kept.has(panel.slug))
+						await page.screenshot({ path: path.join(IMAGES, `panel-${panel.slug}.png`) });
 					const missing = panel.expected.filter((name) => !text.includes(name));
-					expect(missing.length === 0, `missing from the panel: ${missing.join(', ')}`);
+					expect(
+						missing.length === 0,
+						`missing from the panel: ${missing.join(', ')} (it shows: ${text.replace(/\s+/g, ' ').slice(0, 600)})`,
+					);
 					expect(
 						!/Could not load|Error loading|Problem loading/i.test(text),
 						`the panel shows an error: ${text.slice(0, 300)}`,
 					);
 					const errors = consoleErrors.slice(before);
 					expect(errors.length === 0, `browser console errors: ${errors.slice(0, 3).join(' | ')}`);
-					if (kept.has(panel.slug))
-						await page.screenshot({ path: path.join(IMAGES, `panel-${panel.slug}.png`) });
 				},
 			);
 		}
@@ -285,7 +297,7 @@ async function main() {
 				await page.goto(
 					`${baseUrl}/workflow/${workflowFor(all[index], index).id}/node-${all[index].slug}`,
 				);
-				await page.getByText('Select a server...').first().click({ timeout: 30_000 });
+				await page.getByPlaceholder('Select a server...').first().click({ timeout: 30_000 });
 				const entry = page.getByText('Main Server (ID 1)').first();
 				const shown = await entry.waitFor({ timeout: 15_000 }).then(
 					() => true,
