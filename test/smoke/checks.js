@@ -103,6 +103,55 @@ function smokeChecks(lib, { kick } = {}) {
 			},
 		},
 		{
+			name: 'v2 GET /v2/general/accounts (1 account)',
+			expected: '200 JSON {pagination, accounts: [...]} on PLUS and up, else 403 problem',
+			v2: {
+				endpoint: endpoints.GET_ACCOUNTS_V2,
+				call: {
+					method: 'GET',
+					path: 'v2/general/accounts',
+					qs: { limit: 1, offset: 0, status: 1 },
+				},
+			},
+			agrees: (answer, _verdict, context) =>
+				needsPlan(context.plan, 3, answer) &&
+				(answer.statusCode !== 200 || Array.isArray(json(answer.text)?.accounts)),
+		},
+		{
+			name: 'v2 GET /v2/general/templates',
+			expected: '200 JSON list of templates {recordTypeId, name, type, sections[{fields[{uid}]}]}',
+			v2: {
+				endpoint: endpoints.GET_TEMPLATES_V2,
+				call: { method: 'GET', path: 'v2/general/templates' },
+			},
+			agrees: (answer, _verdict, context) => {
+				if (!needsPlan(context.plan, 3, answer)) return false;
+				if (answer.statusCode !== 200) return true;
+				const templates = json(answer.text);
+				return (
+					Array.isArray(templates) &&
+					templates.every(
+						(template) => 'recordTypeId' in template && Array.isArray(template.sections),
+					)
+				);
+			},
+		},
+		{
+			name: 'v2 POST /v2/general/lookups (a plate no one has)',
+			expected: '200 JSON list of records (empty) on PLUS and up',
+			v2: {
+				endpoint: endpoints.LOOKUP_NAME_OR_PLATE_V2,
+				call: {
+					method: 'POST',
+					path: 'v2/general/lookups',
+					body: { plate: 'N8NSMOKE0', partial: false },
+				},
+			},
+			agrees: (answer, _verdict, context) =>
+				needsPlan(context.plan, 3, answer) &&
+				(answer.statusCode !== 200 || Array.isArray(json(answer.text))),
+		},
+		{
 			name: `v2 unknown server ${UNKNOWN_SERVER}`,
 			expected: '404 application/problem+json',
 			v2: {
