@@ -113,8 +113,8 @@ const NO_UNITS_OR_SERVER = {
 	blamesItems: true,
 };
 
-/** v2 calls: Sonoran's pages name no plan; the v1 level of each (CALL_911 STANDARD, the rest PLUS) is assumed. */
-function callEndpoint(
+/** A v2 endpoint. Sonoran's v2 pages name no plan: the v1 level is assumed (for calls: CALL_911 STANDARD, the rest PLUS). */
+function v2Endpoint(
 	operation: string,
 	perMinute: number,
 	minPlan = 3,
@@ -123,23 +123,18 @@ function callEndpoint(
 	return { operation, api: 'v2', minPlan, perMinute, notFound };
 }
 
-export const GET_CALLS_V2 = callEndpoint('Get Calls', 5, 3, SERVER_NOT_FOUND);
-export const CREATE_911_CALL_V2 = callEndpoint('Create 911 Call', 10, 2, SERVER_NOT_FOUND);
-export const REMOVE_911_CALL_V2 = callEndpoint('Remove 911 Call', 10, 2);
-export const CREATE_DISPATCH_CALL_V2 = callEndpoint(
-	'Create Dispatch Call',
-	20,
-	3,
-	SERVER_NOT_FOUND,
-);
-export const UPDATE_DISPATCH_CALL_V2 = callEndpoint('Update Dispatch Call', 10);
-export const ADD_CALL_NOTE_V2 = callEndpoint('Add Call Note', 60);
-export const ATTACH_UNITS_V2 = callEndpoint('Attach Units', 10, 3, {
+export const GET_CALLS_V2 = v2Endpoint('Get Calls', 5, 3, SERVER_NOT_FOUND);
+export const CREATE_911_CALL_V2 = v2Endpoint('Create 911 Call', 10, 2, SERVER_NOT_FOUND);
+export const REMOVE_911_CALL_V2 = v2Endpoint('Remove 911 Call', 10, 2);
+export const CREATE_DISPATCH_CALL_V2 = v2Endpoint('Create Dispatch Call', 20, 3, SERVER_NOT_FOUND);
+export const UPDATE_DISPATCH_CALL_V2 = v2Endpoint('Update Dispatch Call', 10);
+export const ADD_CALL_NOTE_V2 = v2Endpoint('Add Call Note', 60);
+export const ATTACH_UNITS_V2 = v2Endpoint('Attach Units', 10, 3, {
 	...CALL_NOT_FOUND,
 	message: 'Sonoran CAD found no such call, or no unit matching the targets (HTTP 404)',
 });
-export const DETACH_UNITS_V2 = callEndpoint('Detach Units', 10, 3, NO_UNITS_OR_SERVER);
-export const CLOSE_CALLS_V2 = callEndpoint('Close Calls', 20);
+export const DETACH_UNITS_V2 = v2Endpoint('Detach Units', 10, 3, NO_UNITS_OR_SERVER);
+export const CLOSE_CALLS_V2 = v2Endpoint('Close Calls', 20);
 
 /** A 404 from a route that names nothing of the item's: the address is wrong. */
 const NO_ENDPOINT = {
@@ -166,18 +161,18 @@ const NO_ACCOUNT = itemNotFound(
  * v2 accounts, links, records and lookups: the v1 level of each is assumed (GET_ACCOUNT,
  * NEW_RECORD, GET_TEMPLATES, LOOKUP PLUS; SET_API_ID, UNIT_STATUS, UNIT_PANIC STANDARD).
  */
-export const GET_ACCOUNT_V2 = callEndpoint('Get Account', 10, 3, NO_ACCOUNT);
-export const GET_ACCOUNTS_V2 = callEndpoint('Get Accounts', 10, 3, NO_ENDPOINT);
-export const CREATE_COMMUNITY_LINK_V2 = callEndpoint('Create Community Link', 30, 2, NO_ENDPOINT);
-export const CHECK_COMMUNITY_LINK_V2 = callEndpoint('Check Community Link', 30, 2, NO_ENDPOINT);
-export const GET_TEMPLATES_V2 = callEndpoint('Get Templates', 10, 3, NO_ENDPOINT);
-export const GET_TEMPLATE_V2 = callEndpoint(
+export const GET_ACCOUNT_V2 = v2Endpoint('Get Account', 10, 3, NO_ACCOUNT);
+export const GET_ACCOUNTS_V2 = v2Endpoint('Get Accounts', 10, 3, NO_ENDPOINT);
+export const CREATE_COMMUNITY_LINK_V2 = v2Endpoint('Create Community Link', 30, 2, NO_ENDPOINT);
+export const CHECK_COMMUNITY_LINK_V2 = v2Endpoint('Check Community Link', 30, 2, NO_ENDPOINT);
+export const GET_TEMPLATES_V2 = v2Endpoint('Get Templates', 10, 3, NO_ENDPOINT);
+export const GET_TEMPLATE_V2 = v2Endpoint(
 	'Get Template',
 	10,
 	3,
 	itemNotFound('record template', 'Pick the template from the list; it may have been deleted.'),
 );
-export const CREATE_RECORD_V2 = callEndpoint(
+export const CREATE_RECORD_V2 = v2Endpoint(
 	'Create Record',
 	30,
 	3,
@@ -186,9 +181,9 @@ export const CREATE_RECORD_V2 = callEndpoint(
 		'Check the template and the target: the player must have linked this identity to their Sonoran account. Pick the template from the list; it may have been deleted.',
 	),
 );
-export const LOOKUP_NAME_OR_PLATE_V2 = callEndpoint('Lookup Name Or Plate', 30, 3, NO_ENDPOINT);
-export const LOOKUP_BY_VALUE_V2 = callEndpoint('Lookup By Value', 30, 3, NO_ENDPOINT);
-export const SET_UNIT_STATUS_V2 = callEndpoint('Set Unit Status', 30, 2, NO_UNITS_OR_SERVER);
-export const SET_UNIT_PANIC_V2 = callEndpoint('Set Unit Panic', 20, 2, NO_UNITS_OR_SERVER);
+export const LOOKUP_NAME_OR_PLATE_V2 = v2Endpoint('Lookup Name Or Plate', 30, 3, NO_ENDPOINT);
+export const LOOKUP_BY_VALUE_V2 = v2Endpoint('Lookup By Value', 30, 3, NO_ENDPOINT);
+export const SET_UNIT_STATUS_V2 = v2Endpoint('Set Unit Status', 30, 2, NO_UNITS_OR_SERVER);
+export const SET_UNIT_PANIC_V2 = v2Endpoint('Set Unit Panic', 20, 2, NO_UNITS_OR_SERVER);
 
-export const GET_SERVERS_V2 = callEndpoint('Get Servers', 10, 2, NO_ENDPOINT);
+export const GET_SERVERS_V2 = v2Endpoint('Get Servers', 10, 2, NO_ENDPOINT);
