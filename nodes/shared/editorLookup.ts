@@ -1,4 +1,8 @@
-import type { ILoadOptionsFunctions } from 'n8n-workflow';
+import type {
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
 import { failureToError, judge } from './answers';
 import { openConnection } from './connection';
@@ -47,4 +51,15 @@ export async function editorGet(
 		if (cache.get(key)?.json === json) cache.delete(key);
 	});
 	return await json;
+}
+
+/** A list search's answer: the entries whose name contains what the user typed (any case). */
+export function listMatching(
+	entries: INodeListSearchItems[],
+	filter?: string,
+): INodeListSearchResult {
+	const wanted = (filter ?? '').trim().toLowerCase();
+	return {
+		results: entries.filter((entry) => !wanted || entry.name.toLowerCase().includes(wanted)),
+	};
 }

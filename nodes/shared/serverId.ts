@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { editorGet } from './editorLookup';
+import { editorGet, listMatching } from './editorLookup';
 import { GET_SERVERS_V2 } from './endpoints';
 import { numberLocator } from './numberLocator';
 
@@ -39,13 +39,11 @@ export async function searchServers(
 ): Promise<INodeListSearchResult> {
 	const json = (await editorGet(this, GET_SERVERS_V2, 'v2/general/servers')) as IDataObject;
 	const servers = Array.isArray(json?.servers) ? (json.servers as IDataObject[]) : [];
-	const wanted = (filter ?? '').trim().toLowerCase();
-	return {
-		results: servers
-			.map((server) => ({
-				name: `${String(server.name ?? 'Server')} (ID ${String(server.id)})`,
-				value: String(server.id),
-			}))
-			.filter((server) => !wanted || server.name.toLowerCase().includes(wanted)),
-	};
+	return listMatching(
+		servers.map((server) => ({
+			name: `${String(server.name ?? 'Server')} (ID ${String(server.id)})`,
+			value: String(server.id),
+		})),
+		filter,
+	);
 }

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { editorGet } from '../../../shared/editorLookup';
+import { editorGet, listMatching } from '../../../shared/editorLookup';
 import { GET_TEMPLATE_V2, GET_TEMPLATES_V2 } from '../../../shared/endpoints';
 import { numberLocator } from '../../../shared/numberLocator';
 import { asWholeNumber } from '../../../shared/wholeNumber';
@@ -37,20 +37,20 @@ export async function searchRecordTemplates(
 	filter?: string,
 ): Promise<INodeListSearchResult> {
 	const json = await editorGet(this, GET_TEMPLATES_V2, 'v2/general/templates');
-	const templates = (Array.isArray(json) ? json : []).map(asTemplate).filter((t) => t);
-	const wanted = (filter ?? '').trim().toLowerCase();
-	return {
-		results: (templates as IDataObject[])
-			.map((template) => {
-				const kind = recordTypeName(template.type);
-				const name = String(template.name ?? 'Template');
-				return {
-					name: kind && kind !== name ? `${name} (${kind})` : name,
-					value: String(template.recordTypeId ?? template.id),
-				};
-			})
-			.filter((template) => !wanted || template.name.toLowerCase().includes(wanted)),
-	};
+	const templates = (Array.isArray(json) ? json : [])
+		.map(asTemplate)
+		.filter((template): template is IDataObject => template !== undefined);
+	return listMatching(
+		templates.map((template) => {
+			const kind = recordTypeName(template.type);
+			const name = String(template.name ?? 'Template');
+			return {
+				name: kind && kind !== name ? `${name} (${kind})` : name,
+				value: String(template.recordTypeId ?? template.id),
+			};
+		}),
+		filter,
+	);
 }
 
 /**
