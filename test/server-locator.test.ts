@@ -73,6 +73,18 @@ describe('Server ID: the list of servers in the editor', () => {
 		expect(requestsTo(emulator, SERVERS_PATH)).toHaveLength(2);
 	});
 
+	it('does not show a credential with a wrong key what one with the right key read', async () => {
+		const emulator = await emulatorWithUnits([]);
+		await editorFor(emulator, {}).listSearch('searchServers');
+
+		const wrong = editorFor(emulator, {}, SonoranCad, { apiKey: 'another-key-456' });
+
+		await expect(wrong.listSearch('searchServers')).rejects.toMatchObject({
+			message: 'Sonoran CAD rejected the API key (HTTP 401)',
+		});
+		expect(requestsTo(emulator, SERVERS_PATH)).toHaveLength(2);
+	});
+
 	it('is offered by the Call Trigger too', async () => {
 		const emulator = await emulatorWithUnits([], { servers: [7] });
 		const editor = editorFor(emulator, { events: ['new911Call'] }, SonoranCadCallTrigger);
