@@ -164,6 +164,16 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	}
 }
 
+/** What n8n's CLI keeps: the stored credentials, applied with each credential type's own rules. */
+function credentialsHelperFor(credentialClasses, credentials) {
+	const credentialTypes = {};
+	for (const CredentialClass of credentialClasses) {
+		const instance = new CredentialClass();
+		credentialTypes[instance.name] = instance;
+	}
+	return new TestCredentialsHelper(credentialTypes, credentials);
+}
+
 /** The instance URLs n8n-core needs to be valid (it builds webhook and resume URLs from them). */
 const INSTANCE_URLS = {
 	restApiUrl: 'http://127.0.0.1:5678/rest',
@@ -208,11 +218,6 @@ async function runWorkflow({
 	startNode,
 	onStart,
 }) {
-	const credentialTypes = {};
-	for (const CredentialClass of credentialClasses) {
-		const instance = new CredentialClass();
-		credentialTypes[instance.name] = instance;
-	}
 	const workflowData = { id: 'test-workflow', name: 'test', nodes, connections, active: false };
 	const workflow = new Workflow({
 		id: workflowData.id,
@@ -225,7 +230,7 @@ async function runWorkflow({
 	});
 	const executionId = String(++executionCounter);
 	const additionalData = additionalDataFor(
-		new TestCredentialsHelper(credentialTypes, credentials),
+		credentialsHelperFor(credentialClasses, credentials),
 		workflowData,
 		executionId,
 	);
@@ -290,11 +295,6 @@ async function callWebhook({
 	body,
 	headers = {},
 }) {
-	const credentialTypes = {};
-	for (const CredentialClass of credentialClasses) {
-		const instance = new CredentialClass();
-		credentialTypes[instance.name] = instance;
-	}
 	const nodeType = new nodeClass();
 	const node = packageNode(nodeType.description.name, parameters, { name: 'Trigger' });
 	const workflow = new Workflow({
@@ -321,7 +321,7 @@ async function callWebhook({
 	};
 	const additionalData = {
 		...additionalDataFor(
-			new TestCredentialsHelper(credentialTypes, credentials),
+			credentialsHelperFor(credentialClasses, credentials),
 			{ nodes: [node], connections: {} },
 			'webhook',
 		),
@@ -371,11 +371,6 @@ function pollingTrigger({
 	parameters,
 	mode = 'trigger',
 }) {
-	const credentialTypes = {};
-	for (const CredentialClass of credentialClasses) {
-		const instance = new CredentialClass();
-		credentialTypes[instance.name] = instance;
-	}
 	const nodeTypes = nodeTypesFor([nodeClass]);
 	const nodeType = nodeTypes.getByName(`${PACKAGE}.${new nodeClass().description.name}`);
 	const node = packageNode(nodeType.description.name, parameters, { name: 'Trigger' });
@@ -389,7 +384,7 @@ function pollingTrigger({
 		settings: { executionOrder: 'v1' },
 	});
 	const additionalData = additionalDataFor(
-		new TestCredentialsHelper(credentialTypes, credentials),
+		credentialsHelperFor(credentialClasses, credentials),
 		{ nodes: [node], connections: {} },
 		'poll',
 	);
@@ -416,11 +411,6 @@ function pollingTrigger({
  * @param {object} options.parameters the node's current parameters in the editor
  */
 function editorMethods({ nodeClass, credentialClasses, credentials, parameters }) {
-	const credentialTypes = {};
-	for (const CredentialClass of credentialClasses) {
-		const instance = new CredentialClass();
-		credentialTypes[instance.name] = instance;
-	}
 	const nodeTypes = nodeTypesFor([nodeClass]);
 	const nodeType = nodeTypes.getByName(`${PACKAGE}.${new nodeClass().description.name}`);
 	const node = packageNode(nodeType.description.name, parameters, { name: 'Temp-Node' });
@@ -433,7 +423,7 @@ function editorMethods({ nodeClass, credentialClasses, credentials, parameters }
 	});
 	const additionalData = {
 		...additionalDataFor(
-			new TestCredentialsHelper(credentialTypes, credentials),
+			credentialsHelperFor(credentialClasses, credentials),
 			{ nodes: [node], connections: {} },
 			'load-options',
 		),
