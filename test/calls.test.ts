@@ -78,7 +78,13 @@ describe('Call → Create 911 Call', () => {
 				location: 'Innocence Blvd',
 				description: 'Armed robbery',
 				deleteAfterMinutes: 15,
-				metaData: { source: 'n8n', heist: '1', postal: '9001', x: '425.1' },
+				metaData: {
+					source: 'n8n',
+					heist: '1',
+					postal: '9001',
+					x: '425.1',
+					n8nRequestId: expect.any(String),
+				},
 			},
 			{
 				isEmergency: true,
@@ -86,7 +92,13 @@ describe('Call → Create 911 Call', () => {
 				location: 'Pacific Standard',
 				description: 'Vault alarm',
 				deleteAfterMinutes: 15,
-				metaData: { source: 'n8n', heist: 'true', postal: '7002', x: '425.1' },
+				metaData: {
+					source: 'n8n',
+					heist: 'true',
+					postal: '7002',
+					x: '425.1',
+					n8nRequestId: expect.any(String),
+				},
 			},
 		]);
 		for (const request of emulator.requests) {
@@ -230,6 +242,7 @@ describe('Call → Create Dispatch Call', () => {
 				postal: '9001',
 				notes: [{ label: 'n8n', type: 'text', content: 'Caller is hiding' }],
 				communityUserIds: ['cu-1', 'cu-2'],
+				metaData: { n8nRequestId: expect.any(String) },
 			},
 		]);
 		const [call] = [...emulator.calls.dispatch.values()];
@@ -250,10 +263,18 @@ describe('Call → Create Dispatch Call', () => {
 			attachBy: 'discord',
 			attachUnits: '={{ $json.discord }}',
 		});
+		// A Roblox ID given as a number goes as text, as Sonoran's page types it.
+		await runCall(emulator, [{ roblox: 1002 }], 'createDispatch', {
+			serverId: 1,
+			title: 'Traffic Stop',
+			attachBy: 'roblox',
+			attachUnits: '={{ $json.roblox }}',
+		});
 		const bodies = emulator.bodiesTo(`${SERVER(1)}/dispatch-calls`);
 		expect(bodies[0]).toMatchObject({ origin: 0, status: 1, priority: 1, communityUserIds: [] });
 		expect(bodies[1]).toMatchObject({ discord: '228541962184122368' });
-		expect([...emulator.calls.dispatch.values()].map((c) => c.idents.length)).toEqual([0, 1]);
+		expect(bodies[2]).toMatchObject({ roblox: '1002' });
+		expect([...emulator.calls.dispatch.values()].map((c) => c.idents.length)).toEqual([0, 1, 1]);
 	});
 
 	it('refuses an origin that is not a number, naming the item and the field', async () => {

@@ -21,9 +21,13 @@ export interface SonoranFailure {
 	answer: string;
 }
 
-/** `json` is the parsed answer for answers that are JSON (v2, and v1 lists). */
+/**
+ * `json` is the parsed answer for answers that are JSON (v2, and v1 lists). `afterUnclear`: an
+ * earlier attempt got no clear answer, and this success may be partly its work; `note` says so in
+ * a sentence for the output item.
+ */
 export type Verdict =
-	| { ok: true; answer: string; json?: unknown }
+	| { ok: true; answer: string; json?: unknown; afterUnclear?: boolean; note?: string }
 	| { ok: false; failure: SonoranFailure };
 
 const STATUS_PAGE = 'https://status.sonoransoftware.com';
@@ -37,9 +41,25 @@ export function isTransient(answer: SonoranAnswer | SonoranNoAnswer): boolean {
 	return answer.statusCode === 429 || answer.statusCode >= 500;
 }
 
+/** Connection errors that happen before a request is written: it cannot have been applied. */
+const NEVER_SENT = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'EADDRNOTAVAIL',
+]);
+
 /** No clear answer: the request may or may not have been applied. */
 export function isAmbiguous(answer: SonoranAnswer | SonoranNoAnswer): boolean {
-	return 'failure' in answer || answer.statusCode >= 500;
+	if ('failure' in answer) return !(answer.code && NEVER_SENT.has(answer.code));
+	return answer.statusCode >= 500;
+}
+
+/** Whether a delivery's request may have been applied without Sonoran saying so. */
+export function mayHaveApplied(delivery: Delivery): boolean {
+	return delivery.ambiguous || isAmbiguous(delivery.answer);
 }
 
 /** The documented v1 400 answers; Sonoran reports each configuration problem this way. */
@@ -85,6 +105,31 @@ const BACKEND_REACHED = {
  * mean, for both APIs.
  */
 export function judge(endpoint: Endpoint, delivery: Delivery): Verdict {
+	const verdict = judgeAnswer(endpoint, delivery);
+	if (verdict.ok) {
+		return delivery.ambiguous ? { note: RESENT_NOTE, ...verdict, afterUnclear: true } : verdict;
+	}
+	if (!endpoint.repeat.safe && mayHaveApplied(delivery)) {
+		const { failure } = verdict;
+		return {
+			ok: false,
+			failure: { ...failure, description: `${failure.description} ${notRepeated(endpoint)}` },
+		};
+	}
+	return verdict;
+}
+
+/** What the item says when its request may have been applied and was not sent again. */
+export function notRepeated(endpoint: Endpoint): string {
+	const check = endpoint.repeat.safe ? '' : ` ${endpoint.repeat.check}`;
+	return `${endpoint.operation} may have been applied all the same, so it was not sent again (that could apply it twice).${check}`;
+}
+
+/** For an output item whose request was sent again after an attempt without a clear answer. */
+const RESENT_NOTE =
+	'An earlier attempt got no clear answer (a server error, a timeout or a lost connection); the request was sent again, which is safe for this operation.';
+
+function judgeAnswer(endpoint: Endpoint, delivery: Delivery): Verdict {
 	const { answer, attempts } = delivery;
 	if ('failure' in answer) return { ok: false, failure: noAnswerFailure(answer, attempts) };
 	const text = answer.text.trim();
@@ -156,6 +201,14 @@ export function judge(endpoint: Endpoint, delivery: Delivery): Verdict {
 		return fail(plan.message, `${plan.description} Or the API key lacks permission for it.`, true);
 	}
 	if (statusCode === 404) {
+		// Removed by the attempt that got no clear answer: what was asked is done.
+		if (endpoint.repeat.safe && endpoint.repeat.removes && delivery.ambiguous) {
+			return {
+				ok: true,
+				answer: said,
+				note: 'An earlier attempt got no clear answer (a server error, a timeout or a lost connection); sent again, Sonoran answered that it is no longer there (HTTP 404), so the earlier attempt did it.',
+			};
+		}
 		const { notFound } = endpoint;
 		return fail(notFound.message, notFound.description, false, notFound.blamesItems);
 	}
@@ -192,10 +245,13 @@ function noAnswerFailure(answer: SonoranNoAnswer, attempts: number): SonoranFail
 			description: `The request timed out and may still have been applied: check Sonoran CAD before running it again. If Sonoran is slow rather than down, raise "Timeout" in Options; see ${STATUS_PAGE} for outages.`,
 		};
 	}
+	const applied = isAmbiguous(answer)
+		? ' If the connection broke after the request was sent, it may have been applied.'
+		: ' The request was not sent.';
 	return {
 		...base,
 		message: `Could not reach Sonoran CAD${tries}`,
-		description: `The connection failed${answer.code ? ` (${answer.code})` : ''}. Check the credential's Environment and Base URL, and ${STATUS_PAGE} for outages. If the connection broke after the request was sent, it may have been applied.`,
+		description: `The connection failed${answer.code ? ` (${answer.code})` : ''}. Check the credential's Environment and Base URL, and ${STATUS_PAGE} for outages.${applied}`,
 	};
 }
 

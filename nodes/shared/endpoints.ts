@@ -19,7 +19,22 @@ export interface Endpoint {
 	isSuccess?: (text: string) => boolean;
 	/** What a 404 means for this endpoint, and whether it blames the request's items. */
 	notFound: { message: string; description: string; blamesItems: boolean };
+	/** Whether a request that may already have been applied can be sent again. */
+	repeat: Repetition;
 }
+
+/**
+ * After a failure that may have been applied (a 5xx, a timeout, a connection lost after the
+ * request was written), may the same request be sent again? `safe`: sending it twice changes
+ * nothing more than once (reads, kicks, status, panic, replacing a call's fields); `removes`
+ * adds that a 404 then means an earlier attempt removed it. Otherwise it is never sent again
+ * blindly, and `check` tells the user where to see whether it was applied.
+ */
+export type Repetition = { safe: true; removes?: boolean } | { safe: false; check: string };
+
+const SAFE: Repetition = { safe: true };
+const REMOVES: Repetition = { safe: true, removes: true };
+const unsafe = (check: string): Repetition => ({ safe: false, check });
 
 export const KICK_UNIT_V1: Endpoint = {
 	operation: 'Kick Unit',
@@ -28,6 +43,7 @@ export const KICK_UNIT_V1: Endpoint = {
 	type: 'KICK_UNIT',
 	path: 'emergency/kick_unit',
 	isSuccess: (text) => text.toUpperCase() === 'UNIT KICKED',
+	repeat: SAFE,
 	notFound: {
 		message: 'Sonoran CAD found no active unit with this API ID (HTTP 404)',
 		description:
@@ -41,6 +57,7 @@ export const KICK_UNIT_V2: Endpoint = {
 	api: 'v2',
 	minPlan: 2,
 	perMinute: 20,
+	repeat: SAFE,
 	notFound: {
 		message: 'Sonoran CAD found no such server or unit (HTTP 404)',
 		description:
@@ -64,6 +81,7 @@ export const GET_ACTIVE_UNITS_V1: Endpoint = {
 	path: 'emergency/get_active_units',
 	isSuccess: (text) => text.startsWith('['),
 	notFound: SERVER_NOT_FOUND,
+	repeat: SAFE,
 };
 
 export const GET_ACTIVE_UNITS_V2: Endpoint = {
@@ -72,6 +90,7 @@ export const GET_ACTIVE_UNITS_V2: Endpoint = {
 	minPlan: 3,
 	perMinute: 3,
 	notFound: SERVER_NOT_FOUND,
+	repeat: SAFE,
 };
 
 const NO_VERSION = {
@@ -88,6 +107,7 @@ export const GET_VERSION_V1: Endpoint = {
 	path: 'general/get_version',
 	isSuccess: (text) => /^\d+/.test(text),
 	notFound: NO_VERSION,
+	repeat: SAFE,
 };
 
 export const GET_VERSION_V2: Endpoint = {
@@ -96,6 +116,7 @@ export const GET_VERSION_V2: Endpoint = {
 	minPlan: 0,
 	perMinute: 10,
 	notFound: NO_VERSION,
+	repeat: SAFE,
 };
 
 /** A call ID that Sonoran does not know on that server: the item's own error. */
@@ -119,22 +140,41 @@ function v2Endpoint(
 	perMinute: number,
 	minPlan = 3,
 	notFound = CALL_NOT_FOUND,
+	repeat = SAFE,
 ): Endpoint {
-	return { operation, api: 'v2', minPlan, perMinute, notFound };
+	return { operation, api: 'v2', minPlan, perMinute, notFound, repeat };
 }
 
 export const GET_CALLS_V2 = v2Endpoint('Get Calls', 5, 3, SERVER_NOT_FOUND);
-export const CREATE_911_CALL_V2 = v2Endpoint('Create 911 Call', 10, 2, SERVER_NOT_FOUND);
-export const REMOVE_911_CALL_V2 = v2Endpoint('Remove 911 Call', 10, 2);
-export const CREATE_DISPATCH_CALL_V2 = v2Endpoint('Create Dispatch Call', 20, 3, SERVER_NOT_FOUND);
+export const CREATE_911_CALL_V2 = v2Endpoint(
+	'Create 911 Call',
+	10,
+	2,
+	SERVER_NOT_FOUND,
+	unsafe("Look for the call among the server's 911 calls in Sonoran CAD (or with Get Calls)."),
+);
+export const REMOVE_911_CALL_V2 = v2Endpoint('Remove 911 Call', 10, 2, CALL_NOT_FOUND, REMOVES);
+export const CREATE_DISPATCH_CALL_V2 = v2Endpoint(
+	'Create Dispatch Call',
+	20,
+	3,
+	SERVER_NOT_FOUND,
+	unsafe("Look for the call among the server's dispatch calls in Sonoran CAD (or with Get Calls)."),
+);
 export const UPDATE_DISPATCH_CALL_V2 = v2Endpoint('Update Dispatch Call', 10);
-export const ADD_CALL_NOTE_V2 = v2Endpoint('Add Call Note', 60);
+export const ADD_CALL_NOTE_V2 = v2Endpoint(
+	'Add Call Note',
+	60,
+	3,
+	CALL_NOT_FOUND,
+	unsafe("Look at the call's notes in Sonoran CAD."),
+);
 export const ATTACH_UNITS_V2 = v2Endpoint('Attach Units', 10, 3, {
 	...CALL_NOT_FOUND,
 	message: 'Sonoran CAD found no such call, or no unit matching the targets (HTTP 404)',
 });
 export const DETACH_UNITS_V2 = v2Endpoint('Detach Units', 10, 3, NO_UNITS_OR_SERVER);
-export const CLOSE_CALLS_V2 = v2Endpoint('Close Calls', 20);
+export const CLOSE_CALLS_V2 = v2Endpoint('Close Calls', 20, 3, CALL_NOT_FOUND, REMOVES);
 
 /** A 404 from a route that names nothing of the item's: the address is wrong. */
 const NO_ENDPOINT = {
@@ -163,7 +203,15 @@ const NO_ACCOUNT = itemNotFound(
  */
 export const GET_ACCOUNT_V2 = v2Endpoint('Get Account', 10, 3, NO_ACCOUNT);
 export const GET_ACCOUNTS_V2 = v2Endpoint('Get Accounts', 10, 3, NO_ENDPOINT);
-export const CREATE_COMMUNITY_LINK_V2 = v2Endpoint('Create Community Link', 30, 2, NO_ENDPOINT);
+export const CREATE_COMMUNITY_LINK_V2 = v2Endpoint(
+	'Create Community Link',
+	30,
+	2,
+	NO_ENDPOINT,
+	unsafe(
+		'A link code that was created and not shown expires by itself after 10 minutes; run the item again for a new one.',
+	),
+);
 export const CHECK_COMMUNITY_LINK_V2 = v2Endpoint('Check Community Link', 30, 2, NO_ENDPOINT);
 export const GET_TEMPLATES_V2 = v2Endpoint('Get Templates', 10, 3, NO_ENDPOINT);
 export const GET_TEMPLATE_V2 = v2Endpoint(
@@ -180,6 +228,7 @@ export const CREATE_RECORD_V2 = v2Endpoint(
 		'record template or target account',
 		'Check the template and the target: the player must have linked this identity to their Sonoran account. Pick the template from the list; it may have been deleted.',
 	),
+	unsafe("Look the record up in Sonoran CAD (Record → Lookup, or the target's records)."),
 );
 export const LOOKUP_NAME_OR_PLATE_V2 = v2Endpoint('Lookup Name Or Plate', 30, 3, NO_ENDPOINT);
 export const LOOKUP_BY_VALUE_V2 = v2Endpoint('Lookup By Value', 30, 3, NO_ENDPOINT);

@@ -87,6 +87,8 @@ async function deliver(
 		if (rateLimited) slowDownAfter429(connection.paceKey, pace, sentAt);
 		const done = { answer, attempts: attempt, ambiguous, waitedMs };
 		if (!isTransient(answer)) return done;
+		// Sent twice, it would act twice: the operation looks, or the item says what may have happened.
+		if (!endpoint.repeat.safe && isAmbiguous(answer)) return done;
 		// A 429 is a request to wait: only Max Retry Wait bounds it. Max Retries bounds the rest.
 		let delayMs: number;
 		if (rateLimited) {

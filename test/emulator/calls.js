@@ -137,18 +137,26 @@ class CallStore {
 		return closed;
 	}
 
-	/** GET …/calls: `type` 0 dispatch only, 1 911 only, 100 (default) all. */
-	list(serverId, { closedLimit = 10, closedOffset = 0, type = 100 } = {}) {
+	/**
+	 * GET …/calls: `type` 0 dispatch only, 1 911 only, 100 (default) all. The list keys are
+	 * PascalCase as on Sonoran's Get Calls page since 2026-04-27; `camelCase` gives the page's
+	 * earlier shape, which the node still reads.
+	 */
+	list(serverId, { closedLimit = 10, closedOffset = 0, type = 100, camelCase = false } = {}) {
 		const onServer = (call) => call.serverId === serverId;
 		const show = ({ serverId: _server, ...call }) => call;
 		const closed = this.closed.filter(onServer);
-		return {
-			activeCalls: type === 1 ? [] : [...this.dispatch.values()].filter(onServer).map(show),
-			emergencyCalls: type === 0 ? [] : [...this.emergency.values()].filter(onServer).map(show),
-			closedCalls:
+		const lists = {
+			ActiveCalls: type === 1 ? [] : [...this.dispatch.values()].filter(onServer).map(show),
+			EmergencyCalls: type === 0 ? [] : [...this.emergency.values()].filter(onServer).map(show),
+			ClosedCalls:
 				type === 1 ? [] : closed.slice(closedOffset, closedOffset + closedLimit).map(show),
-			closedCallCount: closed.length,
+			ClosedCallCount: closed.length,
 		};
+		if (!camelCase) return lists;
+		return Object.fromEntries(
+			Object.entries(lists).map(([key, value]) => [key[0].toLowerCase() + key.slice(1), value]),
+		);
 	}
 }
 

@@ -22,6 +22,9 @@ const { answerV2 } = require('./v2-routes');
  *   { delayMs }                wait before answering (the real answer, applied)
  *   { drop: true }             destroy the connection without answering (nothing is applied)
  *   { path: '/emergency/kick_unit' } limits a fault to one path; { times: n } repeats it n times.
+ *   { applied: true, ... }     applies the request first, then fails as the fault says (a
+ *                              status, a drop, or the real answer held for delayMs), as a proxy
+ *                              in front of Sonoran can do.
  */
 function takeFault(state, path) {
 	const index = state.faults.findIndex((fault) => !fault.path || fault.path === path);
@@ -59,28 +62,28 @@ async function handle(state, request, response) {
 	state.requests.push(record);
 
 	const fault = takeFault(state, path);
+	const realAnswer = () =>
+		answerV1(state, request.method, path, rawBody) ??
+		answerV2(state, {
+			method: request.method,
+			path,
+			headers: request.headers,
+			rawBody,
+			query: record.query,
+		}) ??
+		// Sonoran answers any other path with 200 and does nothing.
+		text(200, 'Backend Service Reached');
+	const applied = fault?.applied ? realAnswer() : undefined;
+	if (applied) record.applied = applied.status;
 	if (state.latencyMs) await sleep(state.latencyMs);
 	if (fault?.delayMs) await sleep(fault.delayMs);
 	if (fault?.drop) {
 		request.socket.destroy();
 		return;
 	}
-	let answer;
-	if (fault?.status) {
-		answer = { status: fault.status, body: fault.body ?? '', headers: fault.headers ?? {} };
-	} else {
-		answer =
-			answerV1(state, request.method, path, rawBody) ??
-			answerV2(state, {
-				method: request.method,
-				path,
-				headers: request.headers,
-				rawBody,
-				query: record.query,
-			}) ??
-			// Sonoran answers any other path with 200 and does nothing.
-			text(200, 'Backend Service Reached');
-	}
+	const answer = fault?.status
+		? { status: fault.status, body: fault.body ?? '', headers: fault.headers ?? {} }
+		: (applied ?? realAnswer());
 	if (response.destroyed) return;
 	record.status = answer.status;
 	record.answeredAt = now();
@@ -98,9 +101,9 @@ async function handle(state, request, response) {
  */
 async function startEmulator(options = {}) {
 	/**
-	 * @typedef {{ method: string, path: string, query: Record<string, string>, headers: Record<string, string | string[] | undefined>, rawBody: string, at: number, status: number, answeredAt?: number }} RecordedRequest
+	 * @typedef {{ method: string, path: string, query: Record<string, string>, headers: Record<string, string | string[] | undefined>, rawBody: string, at: number, status: number, answeredAt?: number, applied?: number }} RecordedRequest
 	 *   `status` is what was answered; 0 when the connection was dropped or the client had gone.
-	 * @typedef {{ status?: number, body?: string, headers?: Record<string, string>, delayMs?: number, drop?: boolean, path?: string, times?: number }} Fault
+	 * @typedef {{ status?: number, body?: string, headers?: Record<string, string>, delayMs?: number, drop?: boolean, path?: string, times?: number, applied?: boolean }} Fault
 	 */
 	const state = {
 		communityId: options.communityId ?? 'demo-community',
@@ -109,6 +112,8 @@ async function startEmulator(options = {}) {
 		apiEnabled: options.apiEnabled ?? true,
 		/** Servers configured for the community (v2 answers 404 for others). */
 		servers: options.servers ?? [1, 2, 3],
+		/** Get Calls in the page's earlier camelCase shape instead of today's PascalCase. */
+		callListCamelCase: options.callListCamelCase ?? false,
 		/** Whether v2 endpoints enforce their documented limits per minute. */
 		v2RateLimits: options.v2RateLimits ?? true,
 		/** A simulated round trip, added to every answer. */
@@ -184,7 +189,7 @@ async function startEmulator(options = {}) {
 		queueFault(fault) {
 			state.faults.push({ ...fault });
 		},
-		/** @param {{ plan?: number, apiEnabled?: boolean, apiKey?: string, communityId?: string, servers?: number[], v2RateLimits?: boolean, v2Limits?: Record<string, number> }} settings */
+		/** @param {{ plan?: number, apiEnabled?: boolean, apiKey?: string, communityId?: string, servers?: number[], v2RateLimits?: boolean, v2Limits?: Record<string, number>, callListCamelCase?: boolean }} settings */
 		set(settings) {
 			Object.assign(state, settings);
 		},

@@ -102,13 +102,18 @@ const EDITABLE = [
 const CALL_ROUTES = [
 	route('calls', 'GET', '/calls', 5, 3, (state, { serverId, query }) => {
 		const closedLimit = query.closedLimit === undefined ? 10 : Number(query.closedLimit);
-		if (!isWhole(closedLimit)) return badRequest('closedLimit must be a whole number.');
+		if (!isWhole(closedLimit) || closedLimit > 100) {
+			return badRequest('closedLimit must be a whole number from 0 to 100.');
+		}
+		const closedOffset = Number(query.closedOffset ?? 0);
+		if (!isWhole(closedOffset)) return badRequest('closedOffset must be a whole number.');
 		return json(
 			200,
 			state.calls.list(serverId, {
 				closedLimit,
-				closedOffset: Number(query.closedOffset ?? 0),
+				closedOffset,
 				type: query.type === undefined ? 100 : Number(query.type),
+				camelCase: state.callListCamelCase,
 			}),
 		);
 	}),
@@ -148,6 +153,12 @@ const CALL_ROUTES = [
 		if (!isText(call.title)) return badRequest('title is required.');
 		if (!DISPATCH_TARGETS.some((field) => call[field] !== undefined)) {
 			return badRequest(`Include one of ${DISPATCH_TARGETS.join(', ')} (an empty list for none).`);
+		}
+		// The Create Dispatch Call page types both as text.
+		for (const field of ['roblox', 'discord']) {
+			if (call[field] !== undefined && typeof call[field] !== 'string') {
+				return badRequest(`${field} must be a string.`);
+			}
 		}
 		const metaProblem = metaDataProblem(call.metaData);
 		if (metaProblem) return badRequest(metaProblem);

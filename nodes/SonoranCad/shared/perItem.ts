@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { judge } from '../../shared/answers';
-import { openConnection } from '../../shared/connection';
+import { judge, mayHaveApplied, type SonoranFailure } from '../../shared/answers';
+import { openConnection, type SonoranConnection } from '../../shared/connection';
 import type { Endpoint } from '../../shared/endpoints';
 import { optionsCollection, readRequestPolicy } from '../../shared/requestPolicy';
 import { requestV2, type V2Call } from '../../shared/transport';
@@ -24,7 +24,23 @@ export interface PerItemSpec {
 	read: (ctx: IExecuteFunctions, itemIndex: number) => ItemRequest;
 	/** Turns Sonoran's JSON answer into the output item's fields (after `echo`). */
 	shape: (answer: IDataObject, request: ItemRequest) => IDataObject;
+	/**
+	 * For an endpoint that is not safe to repeat: looks in Sonoran for what an attempt without a
+	 * clear answer created. `found` is answered as if Sonoran had answered it; nothing found means
+	 * the attempt was not applied, and the request is sent again (up to Max Retries times).
+	 */
+	recover?: (
+		ctx: IExecuteFunctions,
+		connection: SonoranConnection,
+		request: ItemRequest,
+	) => Promise<Recovery>;
 }
+
+/** What a look after an unclear attempt saw: the thing it created, nothing, or why it could not look. */
+export type Recovery = { found?: IDataObject; failure?: SonoranFailure };
+
+const FOUND_NOTE =
+	'The first attempt got no clear answer (a server error, a timeout or a lost connection); what it created was found in Sonoran CAD, so the request was not sent again.';
 
 export function perItemOperation(spec: PerItemSpec): SonoranOperation {
 	return {
@@ -44,8 +60,9 @@ export function perItemOperation(spec: PerItemSpec): SonoranOperation {
 async function requestPerItem(
 	ctx: IExecuteFunctions,
 	items: INodeExecutionData[],
-	{ endpoint, read, shape }: PerItemSpec,
+	spec: PerItemSpec,
 ): Promise<INodeExecutionData[]> {
+	const { read, shape } = spec;
 	const results = new ItemResults(
 		ctx,
 		items.length,
@@ -67,17 +84,63 @@ async function requestPerItem(
 			results.failWith(itemIndex, results.fatal);
 			continue;
 		}
-		const verdict = judge(endpoint, await requestV2(ctx, connection, endpoint, request.call));
-		if (!verdict.ok) {
-			results.failWith(itemIndex, verdict.failure);
-			continue;
+		const outcome = await sendOnce(ctx, connection, spec, request);
+		if ('failure' in outcome) results.failWith(itemIndex, outcome.failure);
+		else {
+			const { answer, note } = outcome;
+			results.succeed(itemIndex, {
+				...request.echo,
+				...shape(answer, request),
+				...(note ? { retryNote: note } : {}),
+			});
 		}
-		const answer: IDataObject = isObject(verdict.json)
-			? verdict.json
-			: { answer: verdict.json as IDataObject[string] };
-		results.succeed(itemIndex, { ...request.echo, ...shape(answer, request) });
 	}
 	return results.toArray();
+}
+
+/**
+ * Sends an item's request. When the endpoint is not safe to repeat and an attempt may have been
+ * applied, it looks before anything is sent again: what was created is the answer; only what is
+ * not there is sent again, at most Max Retries times.
+ */
+async function sendOnce(
+	ctx: IExecuteFunctions,
+	connection: SonoranConnection,
+	{ endpoint, recover }: PerItemSpec,
+	request: ItemRequest,
+): Promise<{ answer: IDataObject; note?: string } | { failure: SonoranFailure }> {
+	let lookedAndAbsent = 0;
+	for (;;) {
+		const delivery = await requestV2(ctx, connection, endpoint, request.call);
+		const verdict = judge(endpoint, delivery);
+		if (verdict.ok) {
+			const note = lookedAndAbsent ? NOT_FOUND_NOTE : verdict.note;
+			return { answer: asObject(verdict.json), note };
+		}
+		const { failure } = verdict;
+		if (!recover || failure.fatal || !mayHaveApplied(delivery)) return { failure };
+		const look = await recover(ctx, connection, request);
+		if (look.found) return { answer: look.found, note: FOUND_NOTE };
+		if (look.failure) {
+			return {
+				failure: {
+					...failure,
+					description: `${failure.description} Looking for it failed too: ${look.failure.message}.`,
+				},
+			};
+		}
+		if (++lookedAndAbsent > connection.policy.maxRetries) {
+			const looked = `None of the ${lookedAndAbsent} attempts was found in Sonoran CAD afterwards.`;
+			return { failure: { ...failure, description: `${failure.description} ${looked}` } };
+		}
+	}
+}
+
+const NOT_FOUND_NOTE =
+	'An earlier attempt got no clear answer (a server error, a timeout or a lost connection); it was not found in Sonoran CAD afterwards, so the request was sent again.';
+
+function asObject(json: unknown): IDataObject {
+	return isObject(json) ? json : { answer: json as IDataObject[string] };
 }
 
 export function isObject(value: unknown): value is IDataObject {

@@ -3,6 +3,7 @@ import { perItemOperation } from '../../shared/perItem';
 import { readServerId, serverIdProperty } from '../../shared/server';
 import { optionalText, parameterReader, text } from '../../shared/validate';
 import { callIdProperty, readCallId } from './fields';
+import { findAddedNote } from './findCreated';
 
 export const addNote = perItemOperation({
 	option: {
@@ -54,4 +55,5 @@ export const addNote = perItemOperation({
 		};
 	},
 	shape: (answer) => ({ note: answer.note, answer }),
+	recover: findAddedNote,
 });

@@ -13,6 +13,9 @@ import { ItemResults } from '../../shared/results';
 import { readServerId, serverIdProperty } from '../../shared/server';
 import { callIdProperty, readCallId } from './fields';
 
+const CLOSED_EARLIER =
+	'An earlier attempt got no clear answer (a server error, a timeout or a lost connection); sent again, Sonoran no longer had this call open, so the earlier attempt closed it.';
+
 interface CallToClose {
 	itemIndex: number;
 	callId: number;
@@ -65,7 +68,21 @@ async function execute(
 				const closed = Array.isArray(listed) ? new Set(listed.map(Number)) : undefined;
 				for (const call of batch) {
 					if (!closed || closed.has(call.callId)) {
-						results.succeed(call.itemIndex, { callId: call.callId, serverId, closed: true });
+						results.succeed(call.itemIndex, {
+							callId: call.callId,
+							serverId,
+							closed: true,
+							...(verdict.note ? { retryNote: verdict.note } : {}),
+						});
+						continue;
+					}
+					if (verdict.afterUnclear) {
+						results.succeed(call.itemIndex, {
+							callId: call.callId,
+							serverId,
+							closed: true,
+							retryNote: CLOSED_EARLIER,
+						});
 						continue;
 					}
 					results.failWith(call.itemIndex, {

@@ -6,6 +6,7 @@ import { perItemOperation, type ItemRequest } from '../../shared/perItem';
 import { readServerId, serverIdProperty } from '../../shared/server';
 import { optionalText, parameterReader, text, valueChecker, yesNo } from '../../shared/validate';
 import { checkMetaData, deleteAfterField, metaDataField, readDeleteAfter } from './fields';
+import { findCreatedCall, newRequestId, REQUEST_ID_KEY } from './findCreated';
 
 /** Metadata keys the CAD reads, offered as their own fields (Sonoran's Create 911 Call page). */
 const META_FIELDS = [
@@ -28,12 +29,15 @@ function read(ctx: IExecuteFunctions, itemIndex: number): ItemRequest {
 		description: readParameter('description', 'Description', text, fix('Description')),
 	};
 	const extra = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const metaData: IDataObject = { ...checkMetaData(ctx, itemIndex, extra.metaData) };
+	const metaData: IDataObject = {
+		...checkMetaData(ctx, itemIndex, extra.metaData),
+		[REQUEST_ID_KEY]: newRequestId(),
+	};
 	for (const { name, label } of META_FIELDS) {
 		const value = check(extra[name], label, optionalText, `Set "${label}" to text, or remove it.`);
 		if (value !== undefined) metaData[name] = value;
 	}
-	if (Object.keys(metaData).length) body.metaData = metaData;
+	body.metaData = metaData;
 	Object.assign(body, readDeleteAfter(ctx, itemIndex, extra));
 	return {
 		call: { method: 'POST', path: `v2/emergency/servers/${serverId}/calls/911`, body },
@@ -137,4 +141,5 @@ export const create911 = perItemOperation({
 	endpoint: CREATE_911_CALL_V2,
 	read: read,
 	shape: (call) => ({ callId: call.callId, ...withCallerName(call) }),
+	recover: findCreatedCall('emergency'),
 });

@@ -23,6 +23,7 @@ import {
 	deleteAfterField,
 	readDeleteAfter,
 } from './fields';
+import { findCreatedCall, newRequestId, REQUEST_ID_KEY } from './findCreated';
 
 /** Whom to attach when the call is created: Sonoran's target properties for this route. */
 type AttachBy = 'none' | 'communityUserIds' | 'discord' | 'roblox' | 'accounts';
@@ -46,9 +47,10 @@ const ATTACH_BY: Record<
 		check: identifier,
 		fix: "Give the player's Discord user ID as text (as a number it would lose digits).",
 	},
+	// Sonoran's Create Dispatch Call page types it as text.
 	roblox: {
 		label: 'Roblox User ID',
-		check: wholeNumber,
+		check: (value, reject) => String(wholeNumber(value, reject)),
 		fix: "Give the player's numeric Roblox user ID.",
 	},
 };
@@ -68,8 +70,10 @@ function read(ctx: IExecuteFunctions, itemIndex: number): ItemRequest {
 	Object.assign(body, readDispatchText(ctx, itemIndex, extra));
 	const note = check(extra.note, 'Note', optionalText, 'Set "Note" to text, or remove it.');
 	body.notes = note ? [{ label: 'n8n', type: 'text', content: note }] : [];
-	const metaData = checkMetaData(ctx, itemIndex, extra.metaData);
-	if (metaData) body.metaData = metaData;
+	body.metaData = {
+		...checkMetaData(ctx, itemIndex, extra.metaData),
+		[REQUEST_ID_KEY]: newRequestId(),
+	};
 	Object.assign(body, readDeleteAfter(ctx, itemIndex, extra));
 	const attachBy = ctx.getNodeParameter('attachBy', itemIndex, 'none') as AttachBy;
 	if (attachBy === 'none') body.communityUserIds = [];
@@ -153,4 +157,5 @@ export const createDispatch = perItemOperation({
 	endpoint: CREATE_DISPATCH_CALL_V2,
 	read: read,
 	shape: (call) => ({ callId: call.callId, ...call }),
+	recover: findCreatedCall('active'),
 });
