@@ -147,8 +147,8 @@ describe('Account → Get Accounts', () => {
 			filters: { username: 'gal' },
 		});
 
-		expect(jsonOf(output).map((account) => account.username)).toEqual(['BannedGal']);
-		expect(output[0].pairedItem).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(jsonOf(output).map((account) => account.username)).toEqual(['BannedGal', 'BannedGal']);
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(requestsTo(emulator, '/v2/general/accounts')).toHaveLength(1);
 		expect(requestsTo(emulator, '/v2/general/accounts')[0].query).toMatchObject({
 			status: '4',

@@ -436,7 +436,7 @@ describe('Call → Close Calls', () => {
 });
 
 describe('Call → Get Calls', () => {
-	it('returns one item per call with its kind and ID on top, from one request for identical items', async () => {
+	it("returns one item per call with its kind and ID on top, from one request for identical items, each item's calls paired to it alone", async () => {
 		const emulator = await emulatorWithPlayers();
 		const emergency = emulator.calls.create911(1, { caller: 'A', location: 'L', description: 'D' });
 		const active = emulator.calls.createDispatch(1, { title: 'Robbery' });
@@ -450,33 +450,33 @@ describe('Call → Get Calls', () => {
 		expect(emulator.requests.map((r) => [r.path, r.query])).toEqual([
 			[`${SERVER(1)}/calls`, { type: '100', closedLimit: '5' }],
 		]);
-		expect(output.map((o) => [o.json.kind, o.json.callId, o.json.serverId])).toEqual([
+		const calls = [
 			['active', active.callId, 1],
 			['emergency', emergency.callId, 1],
 			['closed', closed.callId, 1],
+		];
+		expect(output.map((o) => [o.json.kind, o.json.callId, o.json.serverId])).toEqual([
+			...calls,
+			...calls,
 		]);
 		expect(Object.keys(output[0].json).slice(0, 3)).toEqual(['kind', 'callId', 'serverId']);
-		expect(output[0].pairedItem).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(output.map((o) => o.pairedItem)).toEqual([
+			...calls.map(() => ({ item: 0 })),
+			...calls.map(() => ({ item: 1 })),
+		]);
 	});
 
-	it('asks only for dispatch calls when 911 calls are not wanted, and reads PascalCase lists too', async () => {
-		const emulator = await emulatorWithPlayers();
-		emulator.queueFault({
-			status: 200,
-			body: JSON.stringify({
-				ActiveCalls: [{ callId: 7, title: 'T' }],
-				EmergencyCalls: [],
-				ClosedCalls: [],
-			}),
-			headers: { 'content-type': 'application/json' },
-		});
+	it("asks only for dispatch calls when 911 calls are not wanted, and reads the page's earlier camelCase lists too", async () => {
+		const emulator = await emulatorWithPlayers({ callListCamelCase: true });
+		const active = emulator.calls.createDispatch(1, { title: 'T' });
+		emulator.calls.create911(1, { caller: 'A' });
 		const { output } = await runCall(emulator, [{}], 'getMany', {
 			serverId: 1,
 			callKinds: ['active'],
 		});
 		expect(emulator.requests[0].query).toEqual({ type: '0' });
-		expect(output.map((o) => o.json)).toEqual([
-			{ kind: 'active', callId: 7, serverId: 1, title: 'T' },
+		expect(output.map((o) => [o.json.kind, o.json.callId, o.json.title])).toEqual([
+			['active', active.callId, 'T'],
 		]);
 	});
 

@@ -6,7 +6,9 @@ import {
 	itemError,
 	type Emulator,
 	runOperation,
+	runSteps,
 	type Step,
+	UNPACED,
 } from './support/fixtures';
 
 const ALICE = { uuid: 'a-1', username: 'AliceRP', discord: '228541962184122368' };
@@ -329,9 +331,79 @@ describe('Record → Lookup', () => {
 			},
 		);
 
-		expect(output.map((item) => item.json.recordId)).toEqual([1002]);
-		expect(output[0].pairedItem).toEqual([{ item: 0 }, { item: 1 }]);
+		// One request for both "Stone" items; each gets its own output item, paired to it alone.
+		expect(output.map((item) => item.json.recordId)).toEqual([1002, 1002]);
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(requestsTo(emulator, '/v2/general/lookups')).toHaveLength(2);
+	});
+
+	it("lets a later node read $('Webhook Items').item after identical lookups", async () => {
+		const emulator = await withRecords();
+
+		const { run } = await runSteps(
+			emulator,
+			[
+				{ n: 'Stone', plate: 'AAA111' },
+				{ n: 'Stone', plate: 'BBB222' },
+			],
+			[
+				{
+					name: 'Lookup',
+					parameters: {
+						resource: 'record',
+						operation: 'lookup',
+						lookupBy: 'name',
+						last: '={{ $json.n }}',
+						...UNPACED,
+					},
+				},
+				{
+					name: 'Plate',
+					parameters: {
+						resource: 'record',
+						operation: 'lookup',
+						lookupBy: 'plate',
+						plate: "={{ $('Webhook Items').item.json.plate }}",
+						...UNPACED,
+					},
+				},
+			],
+		);
+
+		expect(run.data.resultData.error).toBeUndefined();
+		expect(emulator.bodiesTo('/v2/general/lookups').map((body) => body.plate)).toEqual([
+			undefined,
+			'AAA111',
+			'BBB222',
+		]);
+	});
+
+	it('sends no further lookup after the key is refused: three different queries, one request', async () => {
+		const emulator = await withRecords();
+
+		const { output } = await runSteps(
+			emulator,
+			[{ n: 'Stone' }, { n: 'Rivers' }, { n: 'Nobody' }],
+			[
+				{
+					name: 'Lookup',
+					parameters: {
+						resource: 'record',
+						operation: 'lookup',
+						lookupBy: 'name',
+						last: '={{ $json.n }}',
+						...UNPACED,
+					},
+					onError: 'continueRegularOutput',
+				},
+			],
+			{ credential: { apiKey: 'wrong' } },
+		);
+
+		expect(requestsTo(emulator, '/v2/general/lookups')).toHaveLength(1);
+		expect(output.map((item) => [item.json.error, item.pairedItem])).toEqual(
+			[0, 1, 2].map((item) => ['Sonoran CAD rejected the API key (HTTP 401)', { item }]),
+		);
 	});
 
 	it('refuses a lookup with no name, naming the item and the field', async () => {

@@ -101,11 +101,39 @@ describe('Unit → Set Status', () => {
 		]);
 	});
 
-	it('reports how many units a shared request updated, and with Batch Size 1 fails only the unknown unit', async () => {
+	it('finds the item whose unit is off duty when a shared request updates fewer units than it named', async () => {
 		const emulator = await withUnits();
 		const items = ['p1', 'ghost', 'p2'].map((player) => ({ server: 1, player, status: 0 }));
 
-		const shared = await runUnits(emulator, items, 'setStatus', byItem);
+		const { output } = await runUnits(
+			emulator,
+			items,
+			'setStatus',
+			byItem,
+			'continueRegularOutput',
+		);
+
+		// Sonoran answers one count per request: a short count splits the request (repeating a
+		// status is harmless) until the item that caused it is alone.
+		expect(output.map((item) => item.json.error ?? item.json.status)).toEqual([
+			'UNAVAILABLE',
+			"Sonoran CAD did not update all of this item's units",
+			'UNAVAILABLE',
+		]);
+		expect(output.map((item) => item.pairedItem)).toEqual([0, 1, 2].map((item) => ({ item })));
+		expect(emulator.bodiesTo(STATUS_PATH(1)).map((body) => body.communityUserIds)).toEqual([
+			['p1', 'ghost', 'p2'],
+			['p1', 'ghost'],
+			['p1'],
+			['p2'],
+		]);
+		expect(['p1', 'p2'].map((p) => unitNamed(emulator, p).status)).toEqual([0, 0]);
+	});
+
+	it('with Batch Size 1 sends each item alone: the unknown unit is a 404 of its own', async () => {
+		const emulator = await withUnits();
+		const items = ['p1', 'ghost', 'p2'].map((player) => ({ server: 1, player, status: 0 }));
+
 		const alone = await runUnits(
 			emulator,
 			items,
@@ -114,15 +142,12 @@ describe('Unit → Set Status', () => {
 			'continueRegularOutput',
 		);
 
-		// Sonoran answers one count per request: it cannot say which item's unit it did not find.
-		expect(shared.output.map((item) => item.json.updatedInRequest)).toEqual([2, 2, 2]);
-		expect(shared.output.map((item) => item.json.itemsInRequest)).toEqual([3, 3, 3]);
 		expect(alone.output.map((item) => item.json.error ?? item.json.status)).toEqual([
 			'UNAVAILABLE',
 			'Sonoran CAD found no such server, or no unit matching the targets (HTTP 404)',
 			'UNAVAILABLE',
 		]);
-		expect(['p1', 'p2'].map((p) => unitNamed(emulator, p).status)).toEqual([0, 0]);
+		expect(emulator.bodiesTo(STATUS_PATH(1))).toHaveLength(3);
 	});
 
 	it('splits a shared request that Sonoran refuses with a 404 until each unknown unit is alone', async () => {

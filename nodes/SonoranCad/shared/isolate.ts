@@ -7,7 +7,12 @@ export interface Batcher<T extends { itemIndex: number }> {
 	send: (batch: T[]) => Promise<Delivery>;
 	/** Reads a batch's answer; `ambiguous` when an attempt of it or of a batch it came from was unclear. */
 	judge: (delivery: Delivery) => Verdict;
-	accept: (batch: T[], verdict: Verdict & { ok: true }) => void;
+	/**
+	 * Records a batch that Sonoran accepted. It may instead answer a failure that blames some of
+	 * the batch's items without naming them (such as a count short of what was asked): the batch
+	 * is then split like a refused one, so only operations that are safe to repeat may do so.
+	 */
+	accept: (batch: T[], verdict: Verdict & { ok: true }) => SonoranFailure | void;
 }
 
 /**
@@ -37,11 +42,10 @@ export async function deliverIsolating<T extends { itemIndex: number }>(
 		// An item of this batch may have been applied by an earlier unclear attempt of its parent.
 		const unclear = ambiguous || delivery.ambiguous;
 		const verdict = batcher.judge({ ...delivery, ambiguous: unclear });
-		if (verdict.ok) return batcher.accept(batch, verdict);
-		if (verdict.failure.blamesItems && batch.length > 1) {
-			return await split(batch, verdict.failure, unclear);
-		}
-		failAll(batch, verdict.failure);
+		const failure = verdict.ok ? batcher.accept(batch, verdict) : verdict.failure;
+		if (!failure) return;
+		if (failure.blamesItems && batch.length > 1) return await split(batch, failure, unclear);
+		failAll(batch, failure);
 	}
 
 	/** `failure` is the refusal of the whole batch, which one of its halves must have caused. */

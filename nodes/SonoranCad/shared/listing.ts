@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	IPairedItemData,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { failureToError, type SonoranFailure } from '../../shared/answers';
 import { openConnection, type SonoranConnection } from '../../shared/connection';
@@ -25,46 +20,54 @@ export interface ListingSpec<Query> {
 }
 
 /**
- * One request (or series of pages) per distinct query in the execution, one output item per
- * thing found, paired to every input item that asked that query. A query that fails makes one
- * error item per input item that asked it.
+ * One request (or series of pages) per distinct query in the execution; each input item then
+ * gets its own output items, one per thing found, each paired to that item alone (so that
+ * `$('Node').item` works downstream), in input order. A query that fails makes one error item
+ * per input item that asked it; a refusal of the key or plan sends no further query.
  */
 export function listingOperation<Query>(spec: ListingSpec<Query>): SonoranOperation {
 	return {
 		option: spec.option,
 		properties: spec.properties,
 		async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
-			const output: INodeExecutionData[] = [];
-			const queries = new Map<string, { query: Query; itemIndexes: number[] }>();
+			/** Per input item: the key of its query, or its error item (bad input). */
+			const asked: Array<string | INodeExecutionData | undefined> = [];
+			const queries = new Map<string, Query>();
 			for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 				try {
 					const query = spec.read(this, itemIndex);
 					if (query === undefined) continue;
 					const key = JSON.stringify(query);
-					const asked = queries.get(key) ?? { query, itemIndexes: [] };
-					asked.itemIndexes.push(itemIndex);
-					queries.set(key, asked);
+					queries.set(key, query);
+					asked[itemIndex] = key;
 				} catch (error) {
+					asked[itemIndex] = errorItemOrThrow(this, error, itemIndex);
+				}
+			}
+			const answers = new Map<string, IDataObject[] | SonoranFailure>();
+			if (queries.size) {
+				const connection = await openConnection(this, readRequestPolicy(this));
+				let fatal: SonoranFailure | undefined;
+				for (const [key, query] of queries) {
+					const found = fatal ?? (await spec.fetch(this, connection, query));
+					if (!Array.isArray(found) && found.fatal) fatal = found;
+					answers.set(key, found);
+				}
+			}
+			const output: INodeExecutionData[] = [];
+			asked.forEach((question, itemIndex) => {
+				if (typeof question !== 'string') {
+					if (question) output.push(question);
+					return;
+				}
+				const found = answers.get(question) ?? [];
+				if (Array.isArray(found)) {
+					for (const json of found) output.push({ json, pairedItem: { item: itemIndex } });
+				} else {
+					const error = failureToError(this.getNode(), found, itemIndex);
 					output.push(errorItemOrThrow(this, error, itemIndex));
 				}
-			}
-			if (queries.size === 0) return output;
-
-			const connection = await openConnection(this, readRequestPolicy(this));
-			for (const { query, itemIndexes } of queries.values()) {
-				const found = await spec.fetch(this, connection, query);
-				if (!Array.isArray(found)) {
-					for (const itemIndex of itemIndexes) {
-						const error = failureToError(this.getNode(), found, itemIndex);
-						output.push(errorItemOrThrow(this, error, itemIndex));
-					}
-					continue;
-				}
-				const paired: IPairedItemData[] = itemIndexes.map((item) => ({ item }));
-				for (const json of found) {
-					output.push({ json, pairedItem: paired.length === 1 ? paired[0] : paired });
-				}
-			}
+			});
 			return output;
 		},
 	};

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { judge } from '../../../shared/answers';
+import { judge, type SonoranFailure } from '../../../shared/answers';
 import { openConnection } from '../../../shared/connection';
 import type { Endpoint } from '../../../shared/endpoints';
 import { optionsCollection, readRequestPolicy } from '../../../shared/requestPolicy';
@@ -91,6 +91,8 @@ function executeWith(spec: UnitStateSpec) {
 				judge: (delivery) => judge(spec.endpoint, delivery),
 				accept: (batch, verdict) => {
 					const answer = isObject(verdict.json) ? verdict.json : {};
+					const short = shortCount(batch, answer, serverId, verdict.answer);
+					if (short) return short;
 					for (const change of batch) {
 						results.succeed(change.itemIndex, {
 							serverId,
@@ -100,10 +102,35 @@ function executeWith(spec: UnitStateSpec) {
 							itemsInRequest: batch.length,
 						});
 					}
+					return undefined;
 				},
 			});
 		}
 		return results.toArray();
+	};
+}
+
+/**
+ * Sonoran answers how many units it updated, not which. When units named by list are missing
+ * from the count, the request's items are split (repeating a status or panic changes nothing)
+ * until each item whose units were not all found is alone, and that item fails.
+ */
+function shortCount(
+	batch: UnitChange[],
+	answer: IDataObject,
+	serverId: number,
+	said: string,
+): SonoranFailure | undefined {
+	if (typeof answer.updated !== 'number' || !Array.isArray(batch[0].units)) return undefined;
+	const named = new Set(batch.flatMap((change) => change.units as Array<string | number>)).size;
+	if (answer.updated >= named) return undefined;
+	return {
+		message: "Sonoran CAD did not update all of this item's units",
+		description: `Sonoran updated fewer units than were named, and not all of this item's. Check that each unit is logged in on server ${serverId}; a unit that logged out cannot be changed.`,
+		fatal: false,
+		blamesItems: true,
+		statusCode: 200,
+		answer: said,
 	};
 }
 
