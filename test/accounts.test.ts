@@ -122,6 +122,30 @@ describe('Account → Get Accounts', () => {
 		]);
 	});
 
+	it('goes on after a short page while pagination.total says more remain', async () => {
+		const emulator = await community(many(3));
+		const first = { uuid: 'x-0', username: 'Member000' };
+		// Sonoran may answer fewer than asked (a page it trimmed) while its total counts on.
+		emulator.queueFault({
+			path: '/v2/general/accounts',
+			status: 200,
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ pagination: { limit: 100, offset: 0, total: 3 }, accounts: [first] }),
+		});
+
+		const { output } = await runAccount(emulator, [{}], 'getMany', { returnAll: true });
+
+		expect(requestsTo(emulator, '/v2/general/accounts').map((r) => r.query.offset)).toEqual([
+			'0',
+			'1',
+		]);
+		expect(output.map((item) => item.json.username)).toEqual([
+			'Member000',
+			'Member001',
+			'Member002',
+		]);
+	});
+
 	it('stops at the limit, asking only for what is left', async () => {
 		const emulator = await community(many(230));
 

@@ -291,6 +291,44 @@ describe('Call → Create Dispatch Call', () => {
 	});
 });
 
+describe('Call → Update Dispatch Call: clearing fields', () => {
+	it('blanks the fields in Fields to Clear, and refuses a field both set and cleared', async () => {
+		const emulator = await emulatorWithPlayers();
+		const call = emulator.calls.createDispatch(1, {
+			title: 'Robbery',
+			address: 'Vinewood',
+			code: '211',
+		});
+
+		const { output } = await runCall(
+			emulator,
+			[
+				{ callId: call.callId, fix: '' },
+				{ callId: call.callId, fix: 'Del Perro' },
+			],
+			'update',
+			{
+				serverId: 1,
+				updateFields: { address: '={{ $json.fix }}', clearFields: ['address', 'code'] },
+			},
+			'continueRegularOutput',
+		);
+
+		expect(emulator.bodiesTo(`${SERVER(1)}/dispatch-calls/${call.callId}`)).toEqual([
+			{ address: '', code: '' },
+		]);
+		expect(emulator.calls.active(1, call.callId)).toMatchObject({
+			address: '',
+			code: '',
+			title: 'Robbery',
+		});
+		expect(output[0].json).toMatchObject({ callId: call.callId, address: '', code: '' });
+		expect(itemError(output[1]).message).toBe(
+			'Item 2: "Address" is both set and in "Fields to Clear"',
+		);
+	});
+});
+
 describe('Call → Update Dispatch Call, Add Note, Attach and Detach Units', () => {
 	it('changes only the fields given, adds a note, attaches and detaches units', async () => {
 		const emulator = await emulatorWithPlayers();
@@ -352,7 +390,7 @@ describe('Call → Update Dispatch Call, Add Note, Attach and Detach Units', () 
 		});
 		expect(runError(empty.run)).toMatchObject({
 			message: 'Item 1: "Update Fields" is empty',
-			description: 'Add at least one field to change under "Update Fields".',
+			description: 'Add at least one field to change or clear under "Update Fields".',
 		});
 		expect(emulator.requests).toHaveLength(0);
 		const unknown = await runCall(

@@ -69,11 +69,21 @@ describe('Default pacing', () => {
 		expect(times.map((t) => Math.round(t - times[0]))).toEqual([0, 0, 0, 1020, 2040, 3060]);
 	});
 
-	it("uses the node's Request Interval when set, and no pacing at 0", () => {
+	it("uses the node's Request Interval for v1 when set, and no pacing at 0", () => {
 		expect(
-			sendTimes('test-set', paceFor(KICK_UNIT_V2, 500), 5).map((t, _, all) => t - all[0]),
+			sendTimes('test-set', paceFor(KICK_UNIT_V1, 500), 5).map((t, _, all) => t - all[0]),
 		).toEqual([0, 0, 0, 500, 1000]);
 		expect(new Set(sendTimes('test-off', paceFor(KICK_UNIT_V1, 0), 50)).size).toBe(1);
+		expect(new Set(sendTimes('test-off-v2', paceFor(KICK_UNIT_V2, 0), 50)).size).toBe(1);
+	});
+
+	it("keeps a v2 endpoint's documented limit when Request Interval is added with its default, and slows it when larger", () => {
+		// Kick v2 allows 20 a minute (one every 3 s): 1000 ms cannot make it faster.
+		expect(paceFor(KICK_UNIT_V2, 1000)).toEqual(paceFor(KICK_UNIT_V2, undefined));
+		expect(paceFor(KICK_UNIT_V2, 1000)).toMatchObject({ kind: 'window', perMinute: 20 });
+		expect(
+			sendTimes('test-slower', paceFor(KICK_UNIT_V2, 5000), 5).map((t, _, all) => t - all[0]),
+		).toEqual([0, 0, 0, 5000, 10000]);
 	});
 
 	it('keeps separate budgets per community and per v2 endpoint', () => {

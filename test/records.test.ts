@@ -287,7 +287,7 @@ describe('Record → Lookup', () => {
 		expect(output[1].json.values).toMatchObject({ first: 'Alice', plate: 'ABC123' });
 		expect(output.every((item) => JSON.stringify(item.pairedItem) === '{"item":0}')).toBe(true);
 		expect(emulator.bodiesTo('/v2/general/lookups')).toEqual([
-			{ first: 'alice', last: 'Rivers', partial: false },
+			{ first: 'alice', last: 'Rivers', partial: true },
 		]);
 	});
 

@@ -33,11 +33,18 @@ const MAX_SLOWDOWN = 16;
 /** After a 429 the pace grows back steadily: from nothing to the full pace in this many of its intervals. */
 const RECOVERY_INTERVALS = 10;
 
-/** The pace for an endpoint; `intervalMs` from the node's options, when set, replaces it. */
+/**
+ * The pace for an endpoint. `intervalMs` from the node's options replaces v1's pace; on a v2
+ * endpoint it can only slow the documented limit down (0 turns pacing off), so that adding the
+ * option with its shown default never sends faster than Sonoran allows.
+ */
 export function paceFor(endpoint: Endpoint, intervalMs: number | undefined): Pace {
 	const scope = endpoint.api === 'v1' ? 'v1' : `v2 ${endpoint.operation}`;
-	if (intervalMs === undefined && endpoint.api === 'v2' && endpoint.perMinute) {
-		return { kind: 'window', scope, perMinute: endpoint.perMinute };
+	if (endpoint.api === 'v2' && endpoint.perMinute && intervalMs !== 0) {
+		const documentedMs = MINUTE_MS / endpoint.perMinute;
+		if (intervalMs === undefined || intervalMs <= documentedMs) {
+			return { kind: 'window', scope, perMinute: endpoint.perMinute };
+		}
 	}
 	return {
 		kind: 'bucket',

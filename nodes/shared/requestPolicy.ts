@@ -40,7 +40,7 @@ export const requestPolicyOptions: INodeProperties[] = [
 		default: 1000,
 		typeOptions: { minValue: 0, numberPrecision: 0 },
 		description:
-			"Wait at least this long between requests to Sonoran with the same community, after a short burst. When not set: 1 second for the v1 API (Sonoran asks for no more than about one call per second), and each v2 endpoint's documented limit. 0 turns pacing off.",
+			'Wait at least this long between requests to Sonoran with the same community, after a short burst. For the v1 API it replaces the pace (when not set: 1 second, as Sonoran asks); a v2 endpoint keeps its documented limit unless this is slower. 0 turns pacing off, for limits that Sonoran raised for the community.',
 	},
 	{
 		displayName: 'Retry Delay (Ms)',

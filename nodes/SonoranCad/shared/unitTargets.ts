@@ -23,9 +23,9 @@ const UNITS_BY: Record<
 	},
 	accountUuid: {
 		label: 'Account UUID',
-		description: 'A Sonoran account; its selected unit',
+		description: 'A Sonoran account; every active unit (identifier) of the account',
 		check: text,
-		fix: "Give the Sonoran account's UUID; its selected unit is used.",
+		fix: "Give the Sonoran account's UUID; all of its active units (identifiers) are changed.",
 	},
 	groupName: {
 		label: 'Group Name',

@@ -83,7 +83,9 @@ async function fetchAccounts(
 		offset += page.length;
 		const pagination = isObject(verdict.json) ? verdict.json.pagination : undefined;
 		const total = isObject(pagination) ? Number(pagination.total) : NaN;
-		if (page.length < limit || (Number.isFinite(total) && offset >= total)) return accounts;
+		// A short page ends the list only when Sonoran does not say how long it is.
+		const ended = Number.isFinite(total) ? offset >= total : page.length < limit;
+		if (page.length === 0 || ended) return accounts;
 	}
 }
 

@@ -4,6 +4,7 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import {
 	optionalText,
@@ -107,6 +108,38 @@ export const dispatchTextFields: INodeProperties[] = DISPATCH_TEXT.map((field) =
 	type: 'string',
 	default: '',
 }));
+
+/** Update Dispatch Call: text fields to blank (an empty value is otherwise left out). */
+export const clearFieldsOption: INodeProperties = {
+	displayName: 'Fields to Clear',
+	name: 'clearFields',
+	type: 'multiOptions',
+	options: DISPATCH_TEXT.map(({ name, displayName }) => ({ name: displayName, value: name })),
+	default: [],
+	description: 'Text fields to blank on the call; Sonoran is sent an empty text for each',
+};
+
+/** The fields of `clearFields` as empty texts; a field both set and cleared is the item's error. */
+export function readClearFields(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	collection: IDataObject,
+	set: IDataObject,
+): IDataObject {
+	const names = (collection.clearFields as string[] | undefined) ?? [];
+	const cleared: IDataObject = {};
+	for (const { name, displayName } of DISPATCH_TEXT.filter((field) => names.includes(field.name))) {
+		if (set[name] !== undefined) {
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`Item ${itemIndex + 1}: "${displayName}" is both set and in "Fields to Clear"`,
+				{ itemIndex, description: `Set "${displayName}" or clear it, not both.` },
+			);
+		}
+		cleared[name] = '';
+	}
+	return cleared;
+}
 
 /** The dispatch text fields set in a collection, checked as text; unset ones are left out. */
 export function readDispatchText(

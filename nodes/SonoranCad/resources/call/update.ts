@@ -8,6 +8,8 @@ import { text, valueChecker, yesNo } from '../../shared/validate';
 import {
 	callIdProperty,
 	checkMetaData,
+	clearFieldsOption,
+	readClearFields,
 	dispatchTextFields,
 	enumField,
 	ENUMS,
@@ -22,7 +24,8 @@ function read(ctx: IExecuteFunctions, itemIndex: number): ItemRequest {
 	const serverId = readServerId(ctx, itemIndex);
 	const callId = readCallId(ctx, itemIndex);
 	const fields = ctx.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const body: IDataObject = readDispatchText(ctx, itemIndex, fields);
+	const given = readDispatchText(ctx, itemIndex, fields);
+	const body: IDataObject = { ...given, ...readClearFields(ctx, itemIndex, fields, given) };
 	for (const name of Object.keys(ENUMS) as Array<keyof typeof ENUMS>) {
 		if (fields[name] !== undefined) body[name] = readEnum(ctx, itemIndex, name, fields[name]);
 	}
@@ -42,7 +45,7 @@ function read(ctx: IExecuteFunctions, itemIndex: number): ItemRequest {
 	if (Object.keys(body).length === 0) {
 		throw new NodeOperationError(ctx.getNode(), `Item ${itemIndex + 1}: "Update Fields" is empty`, {
 			itemIndex,
-			description: 'Add at least one field to change under "Update Fields".',
+			description: 'Add at least one field to change or clear under "Update Fields".',
 		});
 	}
 	return {
@@ -61,7 +64,7 @@ export const update = perItemOperation({
 		value: 'update',
 		action: 'Update a dispatch call',
 		description:
-			"Change a dispatch call's status, priority, title, address or other fields by its call ID; only the fields given change; returns the updated call",
+			"Change a dispatch call's status, priority, title, address or other fields by its call ID; only the fields given change (Fields to Clear blanks text fields); returns the updated call",
 	},
 	properties: [
 		serverIdProperty,
@@ -74,6 +77,7 @@ export const update = perItemOperation({
 			default: {},
 			options: [
 				...dispatchTextFields,
+				clearFieldsOption,
 				{
 					...metaDataField,
 					description: `${metaDataField.description} Replaces the call's whole metadata: include the values to keep.`,

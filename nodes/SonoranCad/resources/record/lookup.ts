@@ -183,10 +183,10 @@ export const lookup = listingOperation<Lookup>({
 			displayName: 'Partial Match',
 			name: 'partial',
 			type: 'boolean',
-			default: false,
+			default: true,
 			displayOptions: show('name', 'plate'),
 			description:
-				'Whether to also find records whose name or plate only starts with or contains what is given',
+				"Whether to also find records whose name or plate only starts with or contains what is given (Sonoran's default); turn off for exact matches only",
 		},
 		{
 			displayName: 'Record Types',
