@@ -518,6 +518,37 @@ describe('Call → Get Calls', () => {
 		]);
 	});
 
+	it('reads further back with Closed Calls Offset, and refuses a limit over 100 naming the item and field', async () => {
+		const emulator = await emulatorWithPlayers();
+		const calls = [1, 2, 3].map((n) => emulator.calls.createDispatch(1, { title: `Call ${n}` }));
+		emulator.calls.close(
+			1,
+			calls.map((call) => call.callId),
+		);
+
+		const { output } = await runCall(
+			emulator,
+			[{ limit: 1 }, { limit: 101 }],
+			'getMany',
+			{
+				serverId: 1,
+				callKinds: ['closed'],
+				closedLimit: '={{ $json.limit }}',
+				closedOffset: 1,
+			},
+			'continueRegularOutput',
+		);
+
+		expect(emulator.requests.map((r) => r.query)).toEqual([
+			{ type: '0', closedLimit: '1', closedOffset: '1' },
+		]);
+		// Closed newest first: skipping one gives the second newest.
+		expect(output[0].json).toMatchObject({ kind: 'closed', callId: calls[1].callId });
+		expect(itemError(output[1]).message).toBe(
+			'Item 2: "Closed Calls Limit" must be from 1 to 100, not 101',
+		);
+	});
+
 	it('fails readably on an answer without call lists', async () => {
 		const emulator = await emulatorWithPlayers();
 		emulator.queueFault({

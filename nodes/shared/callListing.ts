@@ -13,8 +13,10 @@ export type ListedCall = IDataObject & { kind: CallKind; callId: number; serverI
 export interface CallQuery {
 	serverId: number;
 	kinds: CallKind[];
-	/** Most closed calls to list (Sonoran's default is 10). */
+	/** Most closed calls to list (Sonoran's default is 10, its most 100). */
 	closedLimit: number;
+	/** Latest closed calls to skip. */
+	closedOffset?: number;
 }
 
 /** Sonoran's list keys per kind: camelCase on the v2 page, PascalCase in the official resource. */
@@ -55,6 +57,7 @@ export async function listCalls(
 			qs: {
 				type: tableType(query.kinds),
 				...(query.kinds.includes('closed') ? { closedLimit: query.closedLimit } : {}),
+				...(query.closedOffset ? { closedOffset: query.closedOffset } : {}),
 			},
 		}),
 	);

@@ -4,22 +4,44 @@ import { listCalls, type CallKind, type CallQuery } from '../../../shared/callLi
 import { optionsCollection } from '../../../shared/requestPolicy';
 import { listingOperation } from '../../shared/listing';
 import { readServerId, serverIdProperty } from '../../shared/server';
-import { parameterReader, wholeNumber } from '../../shared/validate';
+import { parameterReader, wholeNumber, type Check } from '../../shared/validate';
 
 const KINDS: CallKind[] = ['active', 'emergency', 'closed'];
+
+/** Sonoran's Get Calls page caps closedLimit at 100. */
+const MAX_CLOSED = 100;
+
+const upTo =
+	(max: number): Check<number> =>
+	(value, reject) => {
+		const number = wholeNumber(value, reject);
+		return number >= 1 && number <= max
+			? number
+			: reject(`must be from 1 to ${max}, not ${number}`);
+	};
 
 function readQuery(ctx: IExecuteFunctions, itemIndex: number): CallQuery {
 	const chosen = ctx.getNodeParameter('callKinds', itemIndex, []) as string[];
 	const kinds = KINDS.filter((kind) => chosen.includes(kind));
-	const closedLimit = kinds.includes('closed')
-		? parameterReader(ctx, itemIndex)(
+	const read = parameterReader(ctx, itemIndex);
+	const closed = kinds.includes('closed');
+	const closedLimit = closed
+		? read(
 				'closedLimit',
 				'Closed Calls Limit',
-				wholeNumber,
-				'Set "Closed Calls Limit" to how many of the latest closed calls to return.',
+				upTo(MAX_CLOSED),
+				`Set "Closed Calls Limit" to how many of the latest closed calls to return, 1 to ${MAX_CLOSED}.`,
 			)
 		: 0;
-	return { serverId: readServerId(ctx, itemIndex), kinds, closedLimit };
+	const closedOffset = closed
+		? read(
+				'closedOffset',
+				'Closed Calls Offset',
+				wholeNumber,
+				'Set "Closed Calls Offset" to how many of the latest closed calls to skip.',
+			)
+		: 0;
+	return { serverId: readServerId(ctx, itemIndex), kinds, closedLimit, closedOffset };
 }
 
 /**
@@ -54,9 +76,19 @@ export const getMany = listingOperation<CallQuery>({
 			name: 'closedLimit',
 			type: 'number',
 			default: 10,
-			typeOptions: { minValue: 1, numberPrecision: 0 },
+			typeOptions: { minValue: 1, maxValue: MAX_CLOSED, numberPrecision: 0 },
 			displayOptions: { show: { callKinds: ['closed'] } },
-			description: 'Max number of the latest closed calls to return',
+			description: 'Max number of the latest closed calls to return (Sonoran returns at most 100)',
+		},
+		{
+			displayName: 'Closed Calls Offset',
+			name: 'closedOffset',
+			type: 'number',
+			default: 0,
+			typeOptions: { minValue: 0, numberPrecision: 0 },
+			displayOptions: { show: { callKinds: ['closed'] } },
+			description:
+				'How many of the latest closed calls to skip, to read further back: 100 with a limit of 100 gives the 101st to 200th',
 		},
 		optionsCollection(),
 	],
