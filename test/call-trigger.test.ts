@@ -3,7 +3,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { SonoranCadApi } from '../credentials/SonoranCadApi.credentials';
 import { GET_CALLS_V2 } from '../nodes/shared/endpoints';
 import { bookSlot, paceFor } from '../nodes/shared/pacing';
-import { MAX_TRACKED_CALLS } from '../nodes/SonoranCadCallTrigger/callChanges';
+import { fingerprint, MAX_TRACKED_CALLS } from '../nodes/SonoranCadCallTrigger/callChanges';
 import { SonoranCadCallTrigger } from '../nodes/SonoranCadCallTrigger/SonoranCadCallTrigger.node';
 import { pollsPerMinute } from '../nodes/SonoranCadCallTrigger/pollRate';
 import { credentialsFor, emulatorWithUnits, type Emulator } from './support/fixtures';
@@ -93,7 +93,31 @@ describe('Sonoran CAD Call Trigger', () => {
 			['callClosed', 'emergency', new911.callId],
 		]);
 		expect(closed![0][0].json).toMatchObject({ status: 2, title: 'Robbery', postal: '9001' });
-		expect(closed![0][1].json).toMatchObject({ lastKnownLabel: 'Clerk', serverId: 1 });
+		// A removed 911 call is no longer listed: its item carries what the trigger kept of it.
+		expect(closed![0][1].json).toEqual({
+			event: 'callClosed',
+			kind: 'emergency',
+			callId: new911.callId,
+			serverId: 1,
+			lastKnownLabel: 'Clerk',
+			caller: 'Clerk',
+			location: 'Store',
+		});
+	});
+
+	it('keeps at most 120 characters of each last-known field per call', () => {
+		const long = 'x'.repeat(5000);
+		const kept = fingerprint({
+			kind: 'active',
+			callId: 1,
+			serverId: 1,
+			title: long,
+			address: long,
+			postal: 9001,
+			description: long,
+		});
+		expect(kept.last).toEqual({ title: 'x'.repeat(120), address: 'x'.repeat(120), postal: '9001' });
+		expect(JSON.stringify(kept).length).toBeLessThan(1000);
 	});
 
 	it('emits only the chosen events, and does not ask for closed calls when closing is not watched', async () => {

@@ -10,9 +10,16 @@ export interface CallFingerprint {
 	kind: string;
 	/** A short hash of each field's value, to name the fields that changed. */
 	fields: Record<string, string>;
-	/** The call's title (dispatch) or caller (911), for a closed call's item. */
-	label: string;
+	/** A few fields people post when a call clears (LAST_KNOWN), each cut to LAST_KNOWN_CHARS. */
+	last?: Record<string, string>;
+	/** Kept by versions before `last`: the title or caller. */
+	label?: string;
 }
+
+/** Kept per open call, so that a removed call's item can say what and where it was. */
+export const LAST_KNOWN = ['title', 'caller', 'location', 'address', 'postal', 'code'] as const;
+/** At most this many characters per kept field: 6 fields, under 1 KB per call. */
+export const LAST_KNOWN_CHARS = 120;
 
 /** The calls open at the last poll, by `<kind>:<callId>`. */
 export type SeenCalls = Record<string, CallFingerprint>;
@@ -38,7 +45,14 @@ export function fingerprint(call: ListedCall): CallFingerprint {
 	for (const [name, value] of Object.entries(call)) {
 		if (!IGNORED_FIELDS.has(name)) fields[name] = shortHash(JSON.stringify(value ?? null));
 	}
-	return { kind: call.kind, fields, label: String(call.title ?? call.caller ?? '') };
+	const last: Record<string, string> = {};
+	for (const name of LAST_KNOWN) {
+		const value = call[name];
+		if ((typeof value === 'string' && value !== '') || typeof value === 'number') {
+			last[name] = String(value).slice(0, LAST_KNOWN_CHARS);
+		}
+	}
+	return { kind: call.kind, fields, last };
 }
 
 export function callKey(call: { kind: string; callId: number }): string {
@@ -92,7 +106,14 @@ export function diffCalls(
 		const closedCall = before.kind === 'active' ? closedById.get(callId) : undefined;
 		const json: IDataObject = closedCall
 			? { event: 'callClosed', ...closedCall, kind: before.kind }
-			: { event: 'callClosed', kind: before.kind, callId, serverId, lastKnownLabel: before.label };
+			: {
+					event: 'callClosed',
+					kind: before.kind,
+					callId,
+					serverId,
+					lastKnownLabel: before.label ?? before.last?.title ?? before.last?.caller ?? '',
+					...before.last,
+				};
 		changes.push({ event: 'callClosed', json });
 	}
 	return { changes, next };
