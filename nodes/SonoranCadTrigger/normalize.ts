@@ -106,7 +106,7 @@ const SHAPES: Record<string, (data: IDataObject, body: IDataObject) => IDataObje
 };
 
 /**
- * One documented item per event, whatever shape Sonoran sent (see README, "Sonoran CAD
+ * One documented item per event, whatever shape Sonoran sent (see docs/triggers.md, "Sonoran CAD
  * Trigger"). `raw` keeps the payload as received, without the key, for anything new.
  */
 export function normalizeEvent(body: IDataObject, receivedAt: Date): IDataObject {

@@ -17,7 +17,7 @@ const {
 	waitUntil,
 } = require('./helpers');
 
-/** The sample a FiveM or ER:LC script posts for a store robbery alarm (README's example). */
+/** The sample a FiveM or ER:LC script posts for a store robbery alarm (docs/operations.md's example). */
 const ROBBERY_ALARM = {
 	callerName: 'Store Alarm',
 	location: '24/7 Supermarket, Innocence Blvd',

@@ -1,6 +1,6 @@
 'use strict';
 /**
- * A local emulator of the Sonoran CAD API, v1 and v2, as documented (see README, "The emulator").
+ * A local emulator of the Sonoran CAD API, v1 and v2, as documented (see CONTRIBUTING.md, "The emulator").
  * It listens on 127.0.0.1 only, holds a set of active units, and lets a test queue faults.
  *
  *   const emulator = await startEmulator({ units: [{ apiId: 'STEAM:1', serverId: 1 }] });

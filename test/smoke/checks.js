@@ -1,7 +1,7 @@
 'use strict';
 /**
  * What the smoke check asks Sonoran, and what this package expects it to answer: the emulator's
- * choices (README, "The emulator"), which the node's handling of answers relies on. Each check
+ * choices (CONTRIBUTING.md, "The emulator"), which the node's handling of answers relies on. Each check
  * sends one request through the package's own transport and reads it with its answers module.
  * Read-only unless a kick target is given.
  */

@@ -44,7 +44,7 @@ export function findCreatedCall(kind: CallKind) {
 
 /**
  * Looks at the call's notes for one with this request's text and label. Notes carry no ID of
- * their own: an identical note already on the call would be taken for this one (README, "Exactly
+ * their own: an identical note already on the call would be taken for this one (docs/rate-limits.md, "Exactly
  * once").
  */
 export async function findAddedNote(
