@@ -558,7 +558,7 @@ describe('Call → Get Calls', () => {
 		});
 		const { run } = await runCall(emulator, [{}], 'getMany', { serverId: 1 });
 		expect(runError(run)?.message).toBe(
-			'Sonoran CAD answered Get Calls with something other than lists of calls',
+			'Sonoran CAD answered Get Calls without lists of calls (ActiveCalls, EmergencyCalls, ClosedCalls)',
 		);
 	});
 });

@@ -129,52 +129,74 @@ export function notRepeated(endpoint: Endpoint): string {
 const RESENT_NOTE =
 	'An earlier attempt got no clear answer (a server error, a timeout or a lost connection); the request was sent again, which is safe for this operation.';
 
-function judgeAnswer(endpoint: Endpoint, delivery: Delivery): Verdict {
-	const { answer, attempts } = delivery;
-	if ('failure' in answer) return { ok: false, failure: noAnswerFailure(answer, attempts) };
-	const text = answer.text.trim();
-	const problem = endpoint.api === 'v2' ? problemDetail(text) : undefined;
-	const said = problem ?? text;
-	const fail = (
-		message: string,
-		description: string,
-		fatal = false,
-		blamesItems = false,
-	): Verdict => ({
-		ok: false,
-		failure: {
-			message,
-			description: delivery.ambiguous ? description + AMBIGUOUS_NOTE : description,
-			fatal,
-			blamesItems,
-			statusCode: answer.statusCode,
-			answer: said,
-		},
-	});
-	const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
-	const { statusCode } = answer;
+/** One answer being read: what was said, and how to fail with it. */
+interface Reading {
+	endpoint: Endpoint;
+	delivery: Delivery;
+	statusCode: number;
+	/** The answer's text, trimmed. */
+	text: string;
+	/** What Sonoran said: a v2 problem's detail, else the text. */
+	said: string;
+	fail: (message: string, description: string, fatal?: boolean, blamesItems?: boolean) => Verdict;
+}
 
-	if (statusCode >= 200 && statusCode < 300) {
-		if (/backend service reached/i.test(text)) {
-			return fail(BACKEND_REACHED.message, BACKEND_REACHED.description, true);
-		}
-		const success = endpoint.api === 'v1' ? endpoint.isSuccess?.(text) : text !== '';
-		const json = success ? parseJson(text) : undefined;
-		if (success && (endpoint.api === 'v1' || json !== undefined)) {
-			return { ok: true, answer: text, json };
-		}
-		if (text === '') {
-			return fail(
-				`Sonoran CAD gave an empty answer to ${endpoint.operation}`,
-				'It is not known whether the request was applied. Check Sonoran CAD before running the workflow again.',
-			);
-		}
+function judgeAnswer(endpoint: Endpoint, delivery: Delivery): Verdict {
+	const { answer } = delivery;
+	if ('failure' in answer) {
+		return { ok: false, failure: noAnswerFailure(answer, delivery.attempts) };
+	}
+	const text = answer.text.trim();
+	const said = (endpoint.api === 'v2' ? problemDetail(text) : undefined) ?? text;
+	const reading: Reading = {
+		endpoint,
+		delivery,
+		statusCode: answer.statusCode,
+		text,
+		said,
+		fail: (message, description, fatal = false, blamesItems = false) => ({
+			ok: false,
+			failure: {
+				message,
+				description: delivery.ambiguous ? description + AMBIGUOUS_NOTE : description,
+				fatal,
+				blamesItems,
+				statusCode: answer.statusCode,
+				answer: said,
+			},
+		}),
+	};
+	if (reading.statusCode >= 200 && reading.statusCode < 300) return judgeSuccess(reading);
+	if (reading.statusCode >= 400 && reading.statusCode < 429) {
+		return judgeRefusal(reading) ?? judgeUnknown(reading);
+	}
+	return judgeUnknown(reading);
+}
+
+/** A 2xx: what the endpoint answers, `Backend Service Reached` (a wrong path), or something else. */
+function judgeSuccess({ endpoint, text, fail }: Reading): Verdict {
+	if (/backend service reached/i.test(text)) {
+		return fail(BACKEND_REACHED.message, BACKEND_REACHED.description, true);
+	}
+	const success = endpoint.api === 'v1' ? endpoint.isSuccess?.(text) : text !== '';
+	const json = success ? parseJson(text) : undefined;
+	if (success && (endpoint.api === 'v1' || json !== undefined)) {
+		return { ok: true, answer: text, json };
+	}
+	if (text === '') {
 		return fail(
-			`Sonoran CAD gave an unexpected answer to ${endpoint.operation}: ${excerpt(text)}`,
-			"It is not known whether the request was applied. If the credential uses a custom Base URL, check that it points at Sonoran CAD's API and not at another service.",
+			`Sonoran CAD gave an empty answer to ${endpoint.operation}`,
+			'It is not known whether the request was applied. Check Sonoran CAD before running the workflow again.',
 		);
 	}
+	return fail(
+		`Sonoran CAD gave an unexpected answer to ${endpoint.operation}: ${excerpt(text)}`,
+		"It is not known whether the request was applied. If the credential uses a custom Base URL, check that it points at Sonoran CAD's API and not at another service.",
+	);
+}
 
+/** 400, 401, 403 and 404: the key, the plan, the item's values, or something not found. */
+function judgeRefusal({ endpoint, delivery, statusCode, text, said, fail }: Reading) {
 	if (statusCode === 400 && endpoint.api === 'v1') {
 		const refusal = V1_REFUSALS[text];
 		if (refusal) return fail(refusal.message, refusal.description, true);
@@ -200,18 +222,21 @@ function judgeAnswer(endpoint: Endpoint, delivery: Delivery): Verdict {
 		const plan = planRefusal(endpoint, `HTTP 403${said ? `: ${excerpt(said)}` : ''}`);
 		return fail(plan.message, `${plan.description} Or the API key lacks permission for it.`, true);
 	}
-	if (statusCode === 404) {
-		// Removed by the attempt that got no clear answer: what was asked is done.
-		if (endpoint.repeat.safe && endpoint.repeat.removes && delivery.ambiguous) {
-			return {
-				ok: true,
-				answer: said,
-				note: 'An earlier attempt got no clear answer (a server error, a timeout or a lost connection); sent again, Sonoran answered that it is no longer there (HTTP 404), so the earlier attempt did it.',
-			};
-		}
-		const { notFound } = endpoint;
-		return fail(notFound.message, notFound.description, false, notFound.blamesItems);
+	if (statusCode !== 404) return undefined;
+	// Removed by the attempt that got no clear answer: what was asked is done.
+	if (endpoint.repeat.safe && endpoint.repeat.removes && delivery.ambiguous) {
+		return { ok: true, answer: said, note: GONE_NOTE } satisfies Verdict;
 	}
+	const { notFound } = endpoint;
+	return fail(notFound.message, notFound.description, false, notFound.blamesItems);
+}
+
+const GONE_NOTE =
+	'An earlier attempt got no clear answer (a server error, a timeout or a lost connection); sent again, Sonoran answered that it is no longer there (HTTP 404), so the earlier attempt did it.';
+
+/** A 429 that outlasted Max Retry Wait, a server error, or a status the docs do not name. */
+function judgeUnknown({ endpoint, delivery, statusCode, said, fail }: Reading): Verdict {
+	const { attempts } = delivery;
 	if (statusCode === 429) {
 		const waited = Math.round(delivery.waitedMs / 1000);
 		return fail(
@@ -224,6 +249,7 @@ function judgeAnswer(endpoint: Endpoint, delivery: Delivery): Verdict {
 		);
 	}
 	if (statusCode >= 500) {
+		const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
 		return fail(
 			`Sonoran CAD had a server error (HTTP ${statusCode})${tries}`,
 			`Sonoran's servers could not handle the request; see ${STATUS_PAGE} for outages and try again later.`,
@@ -233,6 +259,30 @@ function judgeAnswer(endpoint: Endpoint, delivery: Delivery): Verdict {
 		`Sonoran CAD answered with HTTP ${statusCode}: ${excerpt(said) || 'no text'}`,
 		'This answer is not documented for this endpoint; nothing is known to have been done.',
 	);
+}
+
+/**
+ * A 2xx answer that is not what the endpoint answers, such as an HTML page from a wrong Base URL:
+ * `expected` names what should have come ("a list of records").
+ */
+export function unexpectedAnswer(
+	endpoint: Endpoint,
+	expected: string,
+	answer: string,
+): SonoranFailure {
+	return {
+		message: `Sonoran CAD answered ${endpoint.operation} without ${expected}`,
+		description: `Expected ${expected}. If the credential uses a custom Base URL, check that it points at Sonoran CAD's API.`,
+		fatal: false,
+		blamesItems: false,
+		statusCode: 200,
+		answer: answer.slice(0, 200),
+	};
+}
+
+/** Sonoran accepted a shared request but did not do this item's part (a 2xx that leaves it out). */
+export function leftOut(message: string, description: string, answer: string): SonoranFailure {
+	return { message, description, fatal: false, blamesItems: true, statusCode: 200, answer };
 }
 
 function noAnswerFailure(answer: SonoranNoAnswer, attempts: number): SonoranFailure {

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { judge, type SonoranFailure } from './answers';
+import { judge, unexpectedAnswer, type SonoranFailure } from './answers';
 import type { SonoranConnection, SonoranContext } from './connection';
 import { GET_CALLS_V2 } from './endpoints';
 import { requestV2 } from './transport';
@@ -52,8 +52,7 @@ export async function listCalls(
 	const verdict = judge(
 		GET_CALLS_V2,
 		await requestV2(ctx, connection, GET_CALLS_V2, {
-			method: 'GET',
-			path: `v2/emergency/servers/${query.serverId}/calls`,
+			params: { serverId: query.serverId },
 			qs: {
 				type: tableType(query.kinds),
 				...(query.kinds.includes('closed') ? { closedLimit: query.closedLimit } : {}),
@@ -68,15 +67,11 @@ export async function listCalls(
 		return { kind, list: json?.[camel] ?? json?.[pascal] };
 	});
 	if (typeof json !== 'object' || json === null || lists.some(({ list }) => !Array.isArray(list))) {
-		return {
-			message: 'Sonoran CAD answered Get Calls with something other than lists of calls',
-			description:
-				"Expected activeCalls, emergencyCalls and closedCalls. If the credential uses a custom Base URL, check that it points at Sonoran CAD's API.",
-			fatal: false,
-			blamesItems: false,
-			statusCode: 200,
-			answer: verdict.answer.slice(0, 200),
-		};
+		return unexpectedAnswer(
+			GET_CALLS_V2,
+			'lists of calls (ActiveCalls, EmergencyCalls, ClosedCalls)',
+			verdict.answer,
+		);
 	}
 	return lists.flatMap(({ kind, list }) =>
 		(list as IDataObject[]).map(

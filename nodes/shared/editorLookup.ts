@@ -6,7 +6,7 @@ import type {
 
 import { failureToError, judge } from './answers';
 import { openConnection } from './connection';
-import type { Endpoint } from './endpoints';
+import { pathOf, type Endpoint } from './endpoints';
 import { DEFAULT_POLICY } from './requestPolicy';
 import { requestV2 } from './transport';
 
@@ -30,19 +30,16 @@ const cache = new Map<string, { at: number; json: Promise<unknown> }>();
 export async function editorGet(
 	ctx: ILoadOptionsFunctions,
 	endpoint: Endpoint,
-	path: string,
+	params: Record<string, string | number> = {},
 ): Promise<unknown> {
 	const now = Date.now();
 	const connection = await openConnection(ctx, EDITOR_POLICY);
 	// Per key too: a credential with a wrong key must not be shown what a right one read.
-	const key = `${connection.paceKey}|${connection.apiKey}|${path}`;
+	const key = `${connection.paceKey}|${connection.apiKey}|${pathOf(endpoint, params)}`;
 	const cached = cache.get(key);
 	if (cached && now - cached.at < EDITOR_CACHE_MS) return await cached.json;
 	const json = (async () => {
-		const verdict = judge(
-			endpoint,
-			await requestV2(ctx, connection, endpoint, { method: 'GET', path }),
-		);
+		const verdict = judge(endpoint, await requestV2(ctx, connection, endpoint, { params }));
 		if (!verdict.ok) throw failureToError(ctx.getNode(), verdict.failure, 0);
 		return verdict.json;
 	})();

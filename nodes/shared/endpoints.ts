@@ -1,3 +1,5 @@
+import type { IHttpRequestMethods } from 'n8n-workflow';
+
 /**
  * The Sonoran CAD endpoints this package calls, with what each needs: the plan that includes it,
  * how fast it may be called, and how to read its answers. v1 endpoints take `POST {type, data}`
@@ -11,8 +13,12 @@ export interface Endpoint {
 	minPlan: number;
 	/** v1: the request type. */
 	type?: string;
-	/** v1: the fixed path; v2 paths carry parameters and are built by the operation. */
+	/** v1: the fixed path. */
 	path?: string;
+	/** v2: the HTTP method. */
+	method?: IHttpRequestMethods;
+	/** v2: the path after `v2/`, its parameters in braces: `emergency/servers/{serverId}/calls`. */
+	route?: string;
 	/** v2: the documented limit, requests per minute per API key. */
 	perMinute?: number;
 	/** v1: which text means success. */
@@ -55,6 +61,8 @@ export const KICK_UNIT_V1: Endpoint = {
 export const KICK_UNIT_V2: Endpoint = {
 	operation: 'Kick Unit',
 	api: 'v2',
+	method: 'POST',
+	route: 'emergency/servers/{serverId}/units/kick',
 	minPlan: 2,
 	perMinute: 20,
 	repeat: SAFE,
@@ -87,6 +95,8 @@ export const GET_ACTIVE_UNITS_V1: Endpoint = {
 export const GET_ACTIVE_UNITS_V2: Endpoint = {
 	operation: 'Get Active Units',
 	api: 'v2',
+	method: 'GET',
+	route: 'emergency/servers/{serverId}/units',
 	minPlan: 3,
 	perMinute: 3,
 	notFound: SERVER_NOT_FOUND,
@@ -113,6 +123,8 @@ export const GET_VERSION_V1: Endpoint = {
 export const GET_VERSION_V2: Endpoint = {
 	operation: 'Get Version',
 	api: 'v2',
+	method: 'GET',
+	route: 'general/version',
 	minPlan: 0,
 	perMinute: 10,
 	notFound: NO_VERSION,
@@ -134,47 +146,102 @@ const NO_UNITS_OR_SERVER = {
 	blamesItems: true,
 };
 
-/** A v2 endpoint. Sonoran's v2 pages name no plan: the v1 level is assumed (for calls: CALL_911 STANDARD, the rest PLUS). */
+/** The route of everything a community's server holds. */
+const SERVER = 'emergency/servers/{serverId}';
+
+/**
+ * A v2 endpoint: `method route`, at most `perMinute` requests a minute per key. Sonoran's v2 pages
+ * name no plan: the v1 level is assumed (for calls: CALL_911 STANDARD, the rest PLUS).
+ */
 function v2Endpoint(
 	operation: string,
+	[method, route]: [IHttpRequestMethods, string],
 	perMinute: number,
 	minPlan = 3,
 	notFound = CALL_NOT_FOUND,
 	repeat = SAFE,
 ): Endpoint {
-	return { operation, api: 'v2', minPlan, perMinute, notFound, repeat };
+	return { operation, api: 'v2', method, route, minPlan, perMinute, notFound, repeat };
 }
 
-export const GET_CALLS_V2 = v2Endpoint('Get Calls', 5, 3, SERVER_NOT_FOUND);
+/** A v2 endpoint's path for these parameters; each is encoded, and a missing one is a bug. */
+export function pathOf(endpoint: Endpoint, params: Record<string, string | number> = {}): string {
+	const route = (endpoint.route ?? '').replace(/\{(\w+)\}/g, (_, name: string) => {
+		if (params[name] === undefined) throw new RangeError(`${endpoint.operation}: no ${name}`);
+		return encodeURIComponent(String(params[name]));
+	});
+	return `v2/${route}`;
+}
+
+export const GET_CALLS_V2 = v2Endpoint(
+	'Get Calls',
+	['GET', `${SERVER}/calls`],
+	5,
+	3,
+	SERVER_NOT_FOUND,
+);
 export const CREATE_911_CALL_V2 = v2Endpoint(
 	'Create 911 Call',
+	['POST', `${SERVER}/calls/911`],
 	10,
 	2,
 	SERVER_NOT_FOUND,
 	unsafe("Look for the call among the server's 911 calls in Sonoran CAD (or with Get Calls)."),
 );
-export const REMOVE_911_CALL_V2 = v2Endpoint('Remove 911 Call', 10, 2, CALL_NOT_FOUND, REMOVES);
+export const REMOVE_911_CALL_V2 = v2Endpoint(
+	'Remove 911 Call',
+	['DELETE', `${SERVER}/calls/911/{callId}`],
+	10,
+	2,
+	CALL_NOT_FOUND,
+	REMOVES,
+);
 export const CREATE_DISPATCH_CALL_V2 = v2Endpoint(
 	'Create Dispatch Call',
+	['POST', `${SERVER}/dispatch-calls`],
 	20,
 	3,
 	SERVER_NOT_FOUND,
 	unsafe("Look for the call among the server's dispatch calls in Sonoran CAD (or with Get Calls)."),
 );
-export const UPDATE_DISPATCH_CALL_V2 = v2Endpoint('Update Dispatch Call', 10);
+export const UPDATE_DISPATCH_CALL_V2 = v2Endpoint(
+	'Update Dispatch Call',
+	['PATCH', `${SERVER}/dispatch-calls/{callId}`],
+	10,
+);
 export const ADD_CALL_NOTE_V2 = v2Endpoint(
 	'Add Call Note',
+	['POST', `${SERVER}/dispatch-calls/{callId}/notes`],
 	60,
 	3,
 	CALL_NOT_FOUND,
 	unsafe("Look at the call's notes in Sonoran CAD."),
 );
-export const ATTACH_UNITS_V2 = v2Endpoint('Attach Units', 10, 3, {
-	...CALL_NOT_FOUND,
-	message: 'Sonoran CAD found no such call, or no unit matching the targets (HTTP 404)',
-});
-export const DETACH_UNITS_V2 = v2Endpoint('Detach Units', 10, 3, NO_UNITS_OR_SERVER);
-export const CLOSE_CALLS_V2 = v2Endpoint('Close Calls', 20, 3, CALL_NOT_FOUND, REMOVES);
+export const ATTACH_UNITS_V2 = v2Endpoint(
+	'Attach Units',
+	['POST', `${SERVER}/dispatch-calls/{callId}/attachments`],
+	10,
+	3,
+	{
+		...CALL_NOT_FOUND,
+		message: 'Sonoran CAD found no such call, or no unit matching the targets (HTTP 404)',
+	},
+);
+export const DETACH_UNITS_V2 = v2Endpoint(
+	'Detach Units',
+	['DELETE', `${SERVER}/dispatch-calls/attachments`],
+	10,
+	3,
+	NO_UNITS_OR_SERVER,
+);
+export const CLOSE_CALLS_V2 = v2Endpoint(
+	'Close Calls',
+	['POST', `${SERVER}/dispatch-calls/close`],
+	20,
+	3,
+	CALL_NOT_FOUND,
+	REMOVES,
+);
 
 /** A 404 from a route that names nothing of the item's: the address is wrong. */
 const NO_ENDPOINT = {
@@ -201,10 +268,23 @@ const NO_ACCOUNT = itemNotFound(
  * v2 accounts, links, records and lookups: the v1 level of each is assumed (GET_ACCOUNT,
  * NEW_RECORD, GET_TEMPLATES, LOOKUP PLUS; SET_API_ID, UNIT_STATUS, UNIT_PANIC STANDARD).
  */
-export const GET_ACCOUNT_V2 = v2Endpoint('Get Account', 10, 3, NO_ACCOUNT);
-export const GET_ACCOUNTS_V2 = v2Endpoint('Get Accounts', 10, 3, NO_ENDPOINT);
+export const GET_ACCOUNT_V2 = v2Endpoint(
+	'Get Account',
+	['GET', 'general/accounts/account'],
+	10,
+	3,
+	NO_ACCOUNT,
+);
+export const GET_ACCOUNTS_V2 = v2Endpoint(
+	'Get Accounts',
+	['GET', 'general/accounts'],
+	10,
+	3,
+	NO_ENDPOINT,
+);
 export const CREATE_COMMUNITY_LINK_V2 = v2Endpoint(
 	'Create Community Link',
+	['POST', 'general/links'],
 	30,
 	2,
 	NO_ENDPOINT,
@@ -212,16 +292,30 @@ export const CREATE_COMMUNITY_LINK_V2 = v2Endpoint(
 		'A link code that was created and not shown expires by itself after 10 minutes; run the item again for a new one.',
 	),
 );
-export const CHECK_COMMUNITY_LINK_V2 = v2Endpoint('Check Community Link', 30, 2, NO_ENDPOINT);
-export const GET_TEMPLATES_V2 = v2Endpoint('Get Templates', 10, 3, NO_ENDPOINT);
+export const CHECK_COMMUNITY_LINK_V2 = v2Endpoint(
+	'Check Community Link',
+	['POST', 'general/links/check'],
+	30,
+	2,
+	NO_ENDPOINT,
+);
+export const GET_TEMPLATES_V2 = v2Endpoint(
+	'Get Templates',
+	['GET', 'general/templates'],
+	10,
+	3,
+	NO_ENDPOINT,
+);
 export const GET_TEMPLATE_V2 = v2Endpoint(
 	'Get Template',
+	['GET', 'general/templates/{recordTypeId}'],
 	10,
 	3,
 	itemNotFound('record template', 'Pick the template from the list; it may have been deleted.'),
 );
 export const CREATE_RECORD_V2 = v2Endpoint(
 	'Create Record',
+	['POST', 'general/records'],
 	30,
 	3,
 	itemNotFound(
@@ -230,9 +324,39 @@ export const CREATE_RECORD_V2 = v2Endpoint(
 	),
 	unsafe("Look the record up in Sonoran CAD (Record → Lookup, or the target's records)."),
 );
-export const LOOKUP_NAME_OR_PLATE_V2 = v2Endpoint('Lookup Name Or Plate', 30, 3, NO_ENDPOINT);
-export const LOOKUP_BY_VALUE_V2 = v2Endpoint('Lookup By Value', 30, 3, NO_ENDPOINT);
-export const SET_UNIT_STATUS_V2 = v2Endpoint('Set Unit Status', 30, 2, NO_UNITS_OR_SERVER);
-export const SET_UNIT_PANIC_V2 = v2Endpoint('Set Unit Panic', 20, 2, NO_UNITS_OR_SERVER);
+export const LOOKUP_NAME_OR_PLATE_V2 = v2Endpoint(
+	'Lookup Name Or Plate',
+	['POST', 'general/lookups'],
+	30,
+	3,
+	NO_ENDPOINT,
+);
+export const LOOKUP_BY_VALUE_V2 = v2Endpoint(
+	'Lookup By Value',
+	['POST', 'general/lookups/by-value'],
+	30,
+	3,
+	NO_ENDPOINT,
+);
+export const SET_UNIT_STATUS_V2 = v2Endpoint(
+	'Set Unit Status',
+	['PATCH', `${SERVER}/units/status`],
+	30,
+	2,
+	NO_UNITS_OR_SERVER,
+);
+export const SET_UNIT_PANIC_V2 = v2Endpoint(
+	'Set Unit Panic',
+	['PATCH', `${SERVER}/units/panic`],
+	20,
+	2,
+	NO_UNITS_OR_SERVER,
+);
 
-export const GET_SERVERS_V2 = v2Endpoint('Get Servers', 10, 2, NO_ENDPOINT);
+export const GET_SERVERS_V2 = v2Endpoint(
+	'Get Servers',
+	['GET', 'general/servers'],
+	10,
+	2,
+	NO_ENDPOINT,
+);

@@ -37,7 +37,7 @@ export async function searchServers(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const json = (await editorGet(this, GET_SERVERS_V2, 'v2/general/servers')) as IDataObject;
+	const json = (await editorGet(this, GET_SERVERS_V2)) as IDataObject;
 	const servers = Array.isArray(json?.servers) ? (json.servers as IDataObject[]) : [];
 	return listMatching(
 		servers.map((server) => ({

@@ -1,18 +1,17 @@
-import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { isAmbiguous, isTransient } from './answers';
 import { CREDENTIAL_NAME, type SonoranConnection, type SonoranContext } from './connection';
 import type { RequestPolicy } from './requestPolicy';
-import type { Endpoint } from './endpoints';
+import { pathOf, type Endpoint } from './endpoints';
 import { awaitTurn, holdUntil, paceFor, slowDownAfter429 } from './pacing';
 import { backoffMs, requestedWaitMs } from './retryWait';
 import type { Delivery, SonoranAnswer, SonoranNoAnswer } from './delivery';
 
-/** A v2 call: REST, with the path's parameters already filled in. */
+/** A v2 call: the parameters of the endpoint's route, and what it sends. */
 export interface V2Call {
-	method: IHttpRequestMethods;
-	path: string;
+	params?: Record<string, string | number>;
 	body?: IDataObject | IDataObject[];
 	qs?: IDataObject;
 }
@@ -41,16 +40,16 @@ export async function requestV1(
 	});
 }
 
-/** A v2 request: the credential adds `Authorization: Bearer <key>`. */
+/** A v2 request: `endpoint.method` to its route; the credential adds `Authorization: Bearer <key>`. */
 export async function requestV2(
 	ctx: SonoranContext,
 	connection: SonoranConnection,
 	endpoint: Endpoint,
-	call: V2Call,
+	call: V2Call = {},
 ): Promise<Delivery> {
 	return await deliver(ctx, connection, endpoint, {
-		method: call.method,
-		url: `${connection.baseUrl}/${call.path}`,
+		method: endpoint.method,
+		url: `${connection.baseUrl}/${pathOf(endpoint, call.params)}`,
 		headers: { Accept: 'application/json' },
 		...(call.body === undefined ? {} : { body: call.body as IDataObject }),
 		...(call.qs === undefined ? {} : { qs: call.qs }),

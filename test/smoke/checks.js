@@ -50,7 +50,7 @@ function smokeChecks(lib, { kick } = {}) {
 			expected: '200, JSON {version, name}, version = the v1 plan',
 			v2: {
 				endpoint: endpoints.GET_VERSION_V2,
-				call: { method: 'GET', path: 'v2/general/version' },
+				call: {},
 			},
 			agrees: (answer, verdict, context) =>
 				verdict.ok && Number(json(answer.text)?.version) === context.plan,
@@ -71,7 +71,7 @@ function smokeChecks(lib, { kick } = {}) {
 			expected: '200 JSON list of units (or {units}) on PLUS and up, else 403 problem',
 			v2: {
 				endpoint: endpoints.GET_ACTIVE_UNITS_V2,
-				call: { method: 'GET', path: 'v2/emergency/servers/1/units', qs: { limit: 5, offset: 0 } },
+				call: { params: { serverId: 1 }, qs: { limit: 5, offset: 0 } },
 			},
 			agrees: (answer, _verdict, context) =>
 				needsPlan(context.plan, 3, answer) &&
@@ -82,7 +82,7 @@ function smokeChecks(lib, { kick } = {}) {
 			expected: '200 JSON {servers: [{id, name, …}]}',
 			v2: {
 				endpoint: endpoints.GET_SERVERS_V2,
-				call: { method: 'GET', path: 'v2/general/servers' },
+				call: {},
 			},
 			agrees: (answer) => answer.statusCode === 200 && Array.isArray(json(answer.text)?.servers),
 		},
@@ -91,7 +91,7 @@ function smokeChecks(lib, { kick } = {}) {
 			expected: '200 JSON with activeCalls, emergencyCalls, closedCalls (any case) on PLUS and up',
 			v2: {
 				endpoint: endpoints.GET_CALLS_V2,
-				call: { method: 'GET', path: 'v2/emergency/servers/1/calls', qs: { closedLimit: 1 } },
+				call: { params: { serverId: 1 }, qs: { closedLimit: 1 } },
 			},
 			agrees: (answer, _verdict, context) => {
 				if (!needsPlan(context.plan, 3, answer)) return false;
@@ -107,11 +107,7 @@ function smokeChecks(lib, { kick } = {}) {
 			expected: '200 JSON {pagination, accounts: [...]} on PLUS and up, else 403 problem',
 			v2: {
 				endpoint: endpoints.GET_ACCOUNTS_V2,
-				call: {
-					method: 'GET',
-					path: 'v2/general/accounts',
-					qs: { limit: 1, offset: 0, status: 1 },
-				},
+				call: { qs: { limit: 1, offset: 0, status: 1 } },
 			},
 			agrees: (answer, _verdict, context) =>
 				needsPlan(context.plan, 3, answer) &&
@@ -122,7 +118,7 @@ function smokeChecks(lib, { kick } = {}) {
 			expected: '200 JSON list of templates {recordTypeId, name, type, sections[{fields[{uid}]}]}',
 			v2: {
 				endpoint: endpoints.GET_TEMPLATES_V2,
-				call: { method: 'GET', path: 'v2/general/templates' },
+				call: {},
 			},
 			agrees: (answer, _verdict, context) => {
 				if (!needsPlan(context.plan, 3, answer)) return false;
@@ -141,11 +137,7 @@ function smokeChecks(lib, { kick } = {}) {
 			expected: '200 JSON list of records (empty) on PLUS and up',
 			v2: {
 				endpoint: endpoints.LOOKUP_NAME_OR_PLATE_V2,
-				call: {
-					method: 'POST',
-					path: 'v2/general/lookups',
-					body: { plate: 'N8NSMOKE0', partial: false },
-				},
+				call: { body: { plate: 'N8NSMOKE0', partial: false } },
 			},
 			agrees: (answer, _verdict, context) =>
 				needsPlan(context.plan, 3, answer) &&
@@ -156,7 +148,7 @@ function smokeChecks(lib, { kick } = {}) {
 			expected: '404 application/problem+json',
 			v2: {
 				endpoint: endpoints.GET_ACTIVE_UNITS_V2,
-				call: { method: 'GET', path: `v2/emergency/servers/${UNKNOWN_SERVER}/units` },
+				call: { params: { serverId: UNKNOWN_SERVER } },
 			},
 			agrees: (answer) =>
 				answer.statusCode === 404 &&

@@ -1,5 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+/** Sonoran's largest page for the listings that page (accounts, active units). */
+export const PAGE_SIZE = 100;
+
 /** n8n's Return All and Limit, for operations that list things. */
 export const returnAllProperties: INodeProperties[] = [
 	{

@@ -15,7 +15,7 @@ export const checkLink = perItemOperation({
 	read: (ctx, itemIndex) => {
 		const communityUserId = readCommunityUserId(ctx, itemIndex);
 		return {
-			call: { method: 'POST', path: 'v2/general/links/check', body: { communityUserId } },
+			call: { body: { communityUserId } },
 			echo: { communityUserId },
 		};
 	},

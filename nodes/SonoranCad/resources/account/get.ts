@@ -18,7 +18,7 @@ export const get = perItemOperation({
 	read: (ctx, itemIndex) => {
 		const target = readAccountTarget(ctx, itemIndex);
 		return {
-			call: { method: 'GET', path: 'v2/general/accounts/account', qs: target },
+			call: { qs: target },
 			echo: {},
 		};
 	},

@@ -1,17 +1,14 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { judge, type SonoranFailure } from '../../../shared/answers';
+import { judge, unexpectedAnswer, type SonoranFailure } from '../../../shared/answers';
 import type { SonoranConnection } from '../../../shared/connection';
 import { GET_ACCOUNTS_V2 } from '../../../shared/endpoints';
 import { optionsCollection } from '../../../shared/requestPolicy';
 import { requestV2 } from '../../../shared/transport';
 import { listingOperation } from '../../shared/listing';
 import { isObject } from '../../shared/perItem';
-import { returnAllProperties } from '../../shared/returnAll';
+import { PAGE_SIZE, returnAllProperties } from '../../shared/returnAll';
 import { optionalText, parameterReader, valueChecker, wholeNumber } from '../../shared/validate';
-
-/** Sonoran's largest page. */
-const PAGE_SIZE = 100;
 
 interface AccountQuery {
 	/** Most accounts to return; undefined returns all. */
@@ -56,8 +53,6 @@ async function fetchAccounts(
 		const verdict = judge(
 			GET_ACCOUNTS_V2,
 			await requestV2(ctx, connection, GET_ACCOUNTS_V2, {
-				method: 'GET',
-				path: 'v2/general/accounts',
 				qs: {
 					limit,
 					offset,
@@ -69,15 +64,7 @@ async function fetchAccounts(
 		if (!verdict.ok) return verdict.failure;
 		const page = isObject(verdict.json) ? verdict.json.accounts : undefined;
 		if (!Array.isArray(page)) {
-			return {
-				message: 'Sonoran CAD answered Get Accounts without a list of accounts',
-				description:
-					"Expected an accounts list. If the credential uses a custom Base URL, check that it points at Sonoran CAD's API.",
-				fatal: false,
-				blamesItems: false,
-				statusCode: 200,
-				answer: verdict.answer.slice(0, 200),
-			};
+			return unexpectedAnswer(GET_ACCOUNTS_V2, 'a list of accounts', verdict.answer);
 		}
 		accounts.push(...(page as IDataObject[]));
 		offset += page.length;

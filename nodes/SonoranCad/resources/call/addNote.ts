@@ -47,8 +47,7 @@ export const addNote = perItemOperation({
 		);
 		return {
 			call: {
-				method: 'POST',
-				path: `v2/emergency/servers/${serverId}/dispatch-calls/${callId}/notes`,
+				params: { serverId, callId },
 				body: { note, noteType: 'text', ...(label ? { label } : {}) },
 			},
 			echo: { callId, serverId },

@@ -19,8 +19,7 @@ export const attachUnits = perItemOperation({
 		const callId = readCallId(ctx, itemIndex);
 		return {
 			call: {
-				method: 'POST',
-				path: `v2/emergency/servers/${serverId}/dispatch-calls/${callId}/attachments`,
+				params: { serverId, callId },
 				body: readUnitTargets(ctx, itemIndex),
 			},
 			echo: { callId, serverId },

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { judge } from '../../../shared/answers';
+import { judge, leftOut } from '../../../shared/answers';
 import { openConnection } from '../../../shared/connection';
 import { CLOSE_CALLS_V2 } from '../../../shared/endpoints';
 import { optionsCollection, readRequestPolicy } from '../../../shared/requestPolicy';
@@ -57,8 +57,7 @@ async function execute(
 		await deliverIsolating(results, calls, batchSize, {
 			send: async (batch) =>
 				await requestV2(this, connection, CLOSE_CALLS_V2, {
-					method: 'POST',
-					path: `v2/emergency/servers/${serverId}/dispatch-calls/close`,
+					params: { serverId },
 					body: { callIds: batch.map((call) => call.callId) },
 				}),
 			judge: (delivery) => judge(CLOSE_CALLS_V2, delivery),
@@ -85,14 +84,14 @@ async function execute(
 						});
 						continue;
 					}
-					results.failWith(call.itemIndex, {
-						message: 'Sonoran CAD did not close this call',
-						description: `Sonoran closed ${closed.size} of the ${batch.length} call(s) in this request and not call ${call.callId}: it is not an open dispatch call on server ${serverId} (already closed, a 911 call, or another server's).`,
-						fatal: false,
-						blamesItems: true,
-						statusCode: 200,
-						answer: verdict.answer,
-					});
+					results.failWith(
+						call.itemIndex,
+						leftOut(
+							'Sonoran CAD did not close this call',
+							`Sonoran closed ${closed.size} of the ${batch.length} call(s) in this request and not call ${call.callId}: it is not an open dispatch call on server ${serverId} (already closed, a 911 call, or another server's).`,
+							verdict.answer,
+						),
+					);
 				}
 			},
 		});

@@ -40,7 +40,7 @@ function read(ctx: IExecuteFunctions, itemIndex: number): ItemRequest {
 	body.metaData = metaData;
 	Object.assign(body, readDeleteAfter(ctx, itemIndex, extra));
 	return {
-		call: { method: 'POST', path: `v2/emergency/servers/${serverId}/calls/911`, body },
+		call: { params: { serverId }, body },
 		echo: { serverId },
 	};
 }

@@ -82,7 +82,7 @@ function read(ctx: IExecuteFunctions, itemIndex: number): ItemRequest {
 		body[attachBy] = readParameter('attachUnits', label, checkUnits, fix) as IDataObject[string];
 	}
 	return {
-		call: { method: 'POST', path: `v2/emergency/servers/${serverId}/dispatch-calls`, body },
+		call: { params: { serverId }, body },
 		echo: { serverId },
 	};
 }

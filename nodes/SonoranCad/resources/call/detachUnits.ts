@@ -17,8 +17,7 @@ export const detachUnits = perItemOperation({
 		const serverId = readServerId(ctx, itemIndex);
 		return {
 			call: {
-				method: 'DELETE',
-				path: `v2/emergency/servers/${serverId}/dispatch-calls/attachments`,
+				params: { serverId },
 				body: readUnitTargets(ctx, itemIndex),
 			},
 			echo: { serverId },

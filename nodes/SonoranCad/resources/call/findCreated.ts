@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { listCalls, type CallKind } from '../../../shared/callListing';
+import { unexpectedAnswer } from '../../../shared/answers';
 import type { SonoranConnection } from '../../../shared/connection';
+import { GET_CALLS_V2 } from '../../../shared/endpoints';
 import type { ItemRequest, Recovery } from '../../shared/perItem';
 
 /**
@@ -63,16 +65,7 @@ export async function findAddedNote(
 	const call = listed.find((listedCall) => listedCall.callId === callId);
 	const notes = call?.notes ?? call?.Notes;
 	if (!Array.isArray(notes)) {
-		return {
-			failure: {
-				message: `Get Calls shows no notes for call ${callId}`,
-				description: 'The call may have been closed meanwhile.',
-				fatal: false,
-				blamesItems: false,
-				statusCode: 200,
-				answer: '',
-			},
-		};
+		return { failure: unexpectedAnswer(GET_CALLS_V2, `the notes of open call ${callId}`, '') };
 	}
 	const added = (notes as IDataObject[]).find(
 		(shown) =>

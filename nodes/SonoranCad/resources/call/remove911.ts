@@ -17,7 +17,7 @@ export const remove911 = perItemOperation({
 		const serverId = readServerId(ctx, itemIndex);
 		const callId = readCallId(ctx, itemIndex);
 		return {
-			call: { method: 'DELETE', path: `v2/emergency/servers/${serverId}/calls/911/${callId}` },
+			call: { params: { serverId, callId } },
 			echo: { callId, serverId },
 		};
 	},

@@ -50,8 +50,7 @@ function read(ctx: IExecuteFunctions, itemIndex: number): ItemRequest {
 	}
 	return {
 		call: {
-			method: 'PATCH',
-			path: `v2/emergency/servers/${serverId}/dispatch-calls/${callId}`,
+			params: { serverId, callId },
 			body,
 		},
 		echo: { callId, serverId },

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { failureToError, judge, type SonoranFailure, type Verdict } from '../../../shared/answers';
+import { failureToError, judge, unexpectedAnswer, type Verdict } from '../../../shared/answers';
 import { apiVersionProperty, readApiVersion } from '../../shared/apiVersion';
 import { openConnection } from '../../../shared/connection';
 import {
@@ -38,17 +38,6 @@ function planItem(plan: number, verdict: Verdict & { ok: true }): IDataObject {
 	};
 }
 
-function noPlanNumber(answer: string): SonoranFailure {
-	return {
-		message: `Sonoran CAD answered Get Version without a plan number: ${answer.slice(0, 80)}`,
-		description: "Check that the credential's Base URL points at Sonoran CAD's API.",
-		fatal: false,
-		blamesItems: false,
-		statusCode: 200,
-		answer,
-	};
-}
-
 /** One request for the whole execution: the plan is the same for every input item. */
 async function execute(
 	this: IExecuteFunctions,
@@ -59,23 +48,19 @@ async function execute(
 	let failure: unknown;
 	try {
 		const connection = await openConnection(this, readRequestPolicy(this));
-		const verdict =
+		const endpoint = api === 'v1' ? GET_VERSION_V1 : GET_VERSION_V2;
+		const verdict = judge(
+			endpoint,
 			api === 'v1'
-				? judge(GET_VERSION_V1, await requestV1(this, connection, GET_VERSION_V1, []))
-				: judge(
-						GET_VERSION_V2,
-						await requestV2(this, connection, GET_VERSION_V2, {
-							method: 'GET',
-							path: 'v2/general/version',
-						}),
-					);
+				? await requestV1(this, connection, endpoint, [])
+				: await requestV2(this, connection, endpoint),
+		);
+		const plan = verdict.ok ? planOf(verdict) : undefined;
 		if (!verdict.ok) failure = failureToError(this.getNode(), verdict.failure, 0);
-		else {
-			const plan = planOf(verdict);
-			if (plan === undefined)
-				failure = failureToError(this.getNode(), noPlanNumber(verdict.answer), 0);
-			else json = planItem(plan, verdict);
-		}
+		else if (plan === undefined) {
+			const unexpected = unexpectedAnswer(endpoint, 'a plan number', verdict.answer);
+			failure = failureToError(this.getNode(), unexpected, 0);
+		} else json = planItem(plan, verdict);
 	} catch (error) {
 		failure = error;
 	}

@@ -91,7 +91,7 @@ export const create = perItemOperation({
 		const target = readAccountTarget(ctx, itemIndex);
 		const replaceValues = readFieldValues(ctx, itemIndex);
 		const body: IDataObject = { ...target, useDictionary: true, recordTypeId, replaceValues };
-		return { call: { method: 'POST', path: 'v2/general/records', body }, echo: {} };
+		return { call: { body }, echo: {} };
 	},
 	shape: (record) => ({ recordId: record.id, ...record }),
 });

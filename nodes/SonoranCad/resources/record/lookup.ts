@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { judge, type SonoranFailure } from '../../../shared/answers';
+import { judge, unexpectedAnswer, type SonoranFailure } from '../../../shared/answers';
 import type { SonoranConnection } from '../../../shared/connection';
 import { LOOKUP_BY_VALUE_V2, LOOKUP_NAME_OR_PLATE_V2 } from '../../../shared/endpoints';
 import { optionsCollection } from '../../../shared/requestPolicy';
@@ -80,23 +80,11 @@ async function fetchRecords(
 	const endpoint = lookup.by === 'value' ? LOOKUP_BY_VALUE_V2 : LOOKUP_NAME_OR_PLATE_V2;
 	const verdict = judge(
 		endpoint,
-		await requestV2(ctx, connection, endpoint, {
-			method: 'POST',
-			path: lookup.by === 'value' ? 'v2/general/lookups/by-value' : 'v2/general/lookups',
-			body: lookup.body,
-		}),
+		await requestV2(ctx, connection, endpoint, { body: lookup.body }),
 	);
 	if (!verdict.ok) return verdict.failure;
 	if (!Array.isArray(verdict.json)) {
-		return {
-			message: `Sonoran CAD answered ${endpoint.operation} without a list of records`,
-			description:
-				"Expected a list of records. If the credential uses a custom Base URL, check that it points at Sonoran CAD's API.",
-			fatal: false,
-			blamesItems: false,
-			statusCode: 200,
-			answer: verdict.answer.slice(0, 200),
-		};
+		return unexpectedAnswer(endpoint, 'a list of records', verdict.answer);
 	}
 	return (verdict.json as IDataObject[]).map(recordItem);
 }

@@ -36,7 +36,7 @@ export async function searchRecordTemplates(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const json = await editorGet(this, GET_TEMPLATES_V2, 'v2/general/templates');
+	const json = await editorGet(this, GET_TEMPLATES_V2);
 	const templates = (Array.isArray(json) ? json : [])
 		.map(asTemplate)
 		.filter((template): template is IDataObject => template !== undefined);
@@ -68,9 +68,7 @@ export async function getTemplateFields(
 			description: 'Pick the record template from the list, or give its record type ID.',
 		});
 	}
-	const template = asTemplate(
-		await editorGet(this, GET_TEMPLATE_V2, `v2/general/templates/${templateId}`),
-	);
+	const template = asTemplate(await editorGet(this, GET_TEMPLATE_V2, { recordTypeId: templateId }));
 	const sections = Array.isArray(template?.sections) ? (template.sections as IDataObject[]) : [];
 	const fields = sections.flatMap((section) =>
 		(Array.isArray(section.fields) ? (section.fields as IDataObject[]) : [])

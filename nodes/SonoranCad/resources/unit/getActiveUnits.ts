@@ -1,37 +1,36 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { judge, failureToError, type SonoranFailure } from '../../../shared/answers';
-import { apiVersionProperty, readApiVersion, type ApiVersion } from '../../shared/apiVersion';
-import { openConnection, type SonoranConnection } from '../../../shared/connection';
+import { judge, unexpectedAnswer, type SonoranFailure } from '../../../shared/answers';
+import type { SonoranConnection } from '../../../shared/connection';
 import { GET_ACTIVE_UNITS_V1, GET_ACTIVE_UNITS_V2 } from '../../../shared/endpoints';
-import type { SonoranOperation } from '../../shared/operation';
-import { optionsCollection, readRequestPolicy } from '../../../shared/requestPolicy';
-import { errorItemOrThrow } from '../../shared/results';
+import { optionsCollection } from '../../../shared/requestPolicy';
 import { requestV1, requestV2 } from '../../../shared/transport';
 import { statusName } from '../../../shared/unitStatus';
-import { returnAllProperties } from '../../shared/returnAll';
+import { apiVersionProperty, readApiVersion, type ApiVersion } from '../../shared/apiVersion';
+import { listingOperation } from '../../shared/listing';
+import { PAGE_SIZE, returnAllProperties } from '../../shared/returnAll';
 import { readServerId, serverIdProperty } from '../../shared/server';
 
-/** Sonoran's largest page. */
-const PAGE_SIZE = 100;
-
 interface Listing {
+	api: ApiVersion;
 	serverId: number;
 	includeOffline: boolean;
 	onlyUnits: boolean;
-	/** Most units to return; Infinity for all. */
-	max: number;
+	/** Most units to return; undefined for all. */
+	max?: number;
 }
 
-function unexpectedPage(text: string): SonoranFailure {
+function readListing(ctx: IExecuteFunctions, itemIndex: number): Listing {
+	const option = (name: string, fallback: boolean) =>
+		ctx.getNodeParameter(`options.${name}`, itemIndex, fallback) as boolean;
 	return {
-		message: 'Sonoran CAD answered Get Active Units with something other than a list of units',
-		description:
-			"If the credential uses a custom Base URL, check that it points at Sonoran CAD's API.",
-		fatal: false,
-		blamesItems: false,
-		statusCode: 200,
-		answer: text.slice(0, 200),
+		api: readApiVersion(ctx),
+		serverId: readServerId(ctx, itemIndex),
+		includeOffline: option('includeOffline', false),
+		onlyUnits: option('onlyUnits', true),
+		max: ctx.getNodeParameter('returnAll', itemIndex, false)
+			? undefined
+			: (ctx.getNodeParameter('limit', itemIndex, 50) as number),
 	};
 }
 
@@ -39,37 +38,43 @@ function unexpectedPage(text: string): SonoranFailure {
 async function fetchPage(
 	ctx: IExecuteFunctions,
 	connection: SonoranConnection,
-	api: ApiVersion,
 	listing: Listing,
 	offset: number,
 	limit: number,
 ): Promise<IDataObject[] | SonoranFailure> {
-	const query = {
-		onlyUnits: listing.onlyUnits,
-		includeOffline: listing.includeOffline,
-		limit,
-		offset,
-	};
-	const verdict =
-		api === 'v1'
-			? judge(
-					GET_ACTIVE_UNITS_V1,
-					await requestV1(ctx, connection, GET_ACTIVE_UNITS_V1, [
-						{ serverId: listing.serverId, ...query },
-					]),
-				)
-			: judge(
-					GET_ACTIVE_UNITS_V2,
-					await requestV2(ctx, connection, GET_ACTIVE_UNITS_V2, {
-						method: 'GET',
-						path: `v2/emergency/servers/${listing.serverId}/units`,
-						qs: query,
-					}),
-				);
+	const { serverId, onlyUnits, includeOffline } = listing;
+	const query = { onlyUnits, includeOffline, limit, offset };
+	const endpoint = listing.api === 'v1' ? GET_ACTIVE_UNITS_V1 : GET_ACTIVE_UNITS_V2;
+	const verdict = judge(
+		endpoint,
+		listing.api === 'v1'
+			? await requestV1(ctx, connection, endpoint, [{ serverId, ...query }])
+			: await requestV2(ctx, connection, endpoint, { params: { serverId }, qs: query }),
+	);
 	if (!verdict.ok) return verdict.failure;
 	const json = verdict.json as { units?: unknown } | unknown[] | undefined;
 	const units = Array.isArray(json) ? json : json?.units;
-	return Array.isArray(units) ? (units as IDataObject[]) : unexpectedPage(verdict.answer);
+	return Array.isArray(units)
+		? (units as IDataObject[])
+		: unexpectedAnswer(endpoint, 'a list of units', verdict.answer);
+}
+
+/** Pages of 100 until the limit or a short page (Sonoran gives no total here). */
+async function fetchUnits(
+	ctx: IExecuteFunctions,
+	connection: SonoranConnection,
+	listing: Listing,
+): Promise<IDataObject[] | SonoranFailure> {
+	const units: IDataObject[] = [];
+	const max = listing.max ?? Infinity;
+	while (units.length < max) {
+		const limit = Math.min(PAGE_SIZE, max - units.length);
+		const page = await fetchPage(ctx, connection, listing, units.length, limit);
+		if (!Array.isArray(page)) return page;
+		units.push(...page);
+		if (page.length < limit) break;
+	}
+	return units.map((unit) => unitItem(unit, listing.serverId));
 }
 
 /** A unit shaped to chain into Kick with its defaults: `apiId` and `communityUserId` on top. */
@@ -88,52 +93,7 @@ function unitItem(unit: IDataObject, serverId: number): IDataObject {
 	};
 }
 
-async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	const api = readApiVersion(this);
-	const connection = await openConnection(this, readRequestPolicy(this));
-	const output: INodeExecutionData[] = [];
-	let fatal: SonoranFailure | undefined;
-
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const listing: Listing = {
-				serverId: readServerId(this, itemIndex),
-				includeOffline: this.getNodeParameter(
-					'options.includeOffline',
-					itemIndex,
-					false,
-				) as boolean,
-				onlyUnits: this.getNodeParameter('options.onlyUnits', itemIndex, true) as boolean,
-				max: this.getNodeParameter('returnAll', itemIndex, false)
-					? Infinity
-					: (this.getNodeParameter('limit', itemIndex, 50) as number),
-			};
-			const units: IDataObject[] = [];
-			while (units.length < listing.max) {
-				if (fatal) throw failureToError(this.getNode(), fatal, itemIndex);
-				const limit = Math.min(PAGE_SIZE, listing.max - units.length);
-				const page = await fetchPage(this, connection, api, listing, units.length, limit);
-				if (!Array.isArray(page)) {
-					if (page.fatal) fatal = page;
-					throw failureToError(this.getNode(), page, itemIndex);
-				}
-				units.push(...page);
-				if (page.length < limit) break;
-			}
-			for (const unit of units) {
-				output.push({ json: unitItem(unit, listing.serverId), pairedItem: { item: itemIndex } });
-			}
-		} catch (error) {
-			output.push(errorItemOrThrow(this, error, itemIndex));
-		}
-	}
-	return output;
-}
-
-export const getActiveUnits: SonoranOperation = {
+export const getActiveUnits = listingOperation<Listing>({
 	option: {
 		name: 'Get Active Units',
 		value: 'getActiveUnits',
@@ -162,5 +122,6 @@ export const getActiveUnits: SonoranOperation = {
 			},
 		]),
 	],
-	execute,
-};
+	read: readListing,
+	fetch: fetchUnits,
+});

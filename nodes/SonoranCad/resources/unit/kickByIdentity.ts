@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { judge, type SonoranFailure } from '../../../shared/answers';
+import { judge, leftOut, type SonoranFailure } from '../../../shared/answers';
 import { KICK_UNIT_V2 } from '../../../shared/endpoints';
 import { chunk, type ItemResults } from '../../shared/results';
 import { requestV2 } from '../../../shared/transport';
@@ -10,10 +10,6 @@ interface KickedEntry {
 	identId?: unknown;
 	communityUserId?: unknown;
 	reason?: unknown;
-}
-
-function kickPath(serverId: number): string {
-	return `v2/emergency/servers/${serverId}/units/kick`;
 }
 
 function requestEntry(target: KickTarget): IDataObject {
@@ -49,8 +45,7 @@ export const kickByIdentity: KickDelivery = async (
 			}
 			const body = size === 1 ? requestEntry(batch[0]) : batch.map(requestEntry);
 			const delivery = await requestV2(ctx, connection, KICK_UNIT_V2, {
-				method: 'POST',
-				path: kickPath(serverId),
+				params: { serverId },
 				body,
 			});
 			const verdict = judge(KICK_UNIT_V2, delivery);
@@ -91,14 +86,14 @@ function settleBatch(
 			});
 			continue;
 		}
-		results.failWith(target.itemIndex, {
-			message: 'Sonoran CAD did not kick this unit',
-			description: `Sonoran kicked ${kicked.length} of the ${batch.length} unit(s) in this request and did not name this one: no unit logged in on server ${target.serverId} is linked to this ${target.field === 'communityUserId' ? 'community user ID' : 'identity'}.`,
-			fatal: false,
-			blamesItems: true,
-			statusCode: 200,
-			answer,
-		});
+		results.failWith(
+			target.itemIndex,
+			leftOut(
+				'Sonoran CAD did not kick this unit',
+				`Sonoran kicked ${kicked.length} of the ${batch.length} unit(s) in this request and did not name this one: no unit logged in on server ${target.serverId} is linked to this ${target.field === 'communityUserId' ? 'community user ID' : 'identity'}.`,
+				answer,
+			),
+		);
 	}
 }
 

@@ -20,7 +20,6 @@ export const setPanic = unitStateOperation({
 		},
 	],
 	endpoint: SET_UNIT_PANIC_V2,
-	path: 'panic',
 	readState: (ctx, itemIndex) => ({
 		isPanic: parameterReader(ctx, itemIndex)(
 			'isPanic',

@@ -30,7 +30,6 @@ export const setStatus = unitStateOperation({
 		},
 	],
 	endpoint: SET_UNIT_STATUS_V2,
-	path: 'status',
 	readState: (ctx, itemIndex) => ({
 		status: parameterReader(ctx, itemIndex)(
 			'status',

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { judge, type SonoranFailure } from '../../../shared/answers';
+import { judge, leftOut, type SonoranFailure } from '../../../shared/answers';
 import { openConnection } from '../../../shared/connection';
 import type { Endpoint } from '../../../shared/endpoints';
 import { optionsCollection, readRequestPolicy } from '../../../shared/requestPolicy';
@@ -19,7 +19,6 @@ export interface UnitStateSpec {
 	/** The state's own parameters, shown after the server and the units. */
 	properties: SonoranOperation['properties'];
 	endpoint: Endpoint;
-	path: 'status' | 'panic';
 	/** The item's state as the body gives it, such as `{ status: 3 }`; throws a readable error. */
 	readState: (ctx: IExecuteFunctions, itemIndex: number) => IDataObject;
 	/** The state as the output item shows it, from Sonoran's answer. */
@@ -83,8 +82,7 @@ function executeWith(spec: UnitStateSpec) {
 						? [...new Set(batch.flatMap((change) => change.units as Array<string | number>))]
 						: batch[0].units;
 					return await requestV2(this, connection, spec.endpoint, {
-						method: 'PATCH',
-						path: `v2/emergency/servers/${serverId}/units/${spec.path}`,
+						params: { serverId },
 						body: { [unitsBy]: units, ...state },
 					});
 				},
@@ -124,14 +122,11 @@ function shortCount(
 	if (typeof answer.updated !== 'number' || !Array.isArray(batch[0].units)) return undefined;
 	const named = new Set(batch.flatMap((change) => change.units as Array<string | number>)).size;
 	if (answer.updated >= named) return undefined;
-	return {
-		message: "Sonoran CAD did not update all of this item's units",
-		description: `Sonoran updated fewer units than were named, and not all of this item's. Check that each unit is logged in on server ${serverId}; a unit that logged out cannot be changed.`,
-		fatal: false,
-		blamesItems: true,
-		statusCode: 200,
-		answer: said,
-	};
+	return leftOut(
+		"Sonoran CAD did not update all of this item's units",
+		`Sonoran updated fewer units than were named, and not all of this item's. Check that each unit is logged in on server ${serverId}; a unit that logged out cannot be changed.`,
+		said,
+	);
 }
 
 export function unitStateOperation(spec: UnitStateSpec): SonoranOperation {
