@@ -378,34 +378,6 @@ describe('Record → Lookup', () => {
 		]);
 	});
 
-	it('sends no further lookup after the key is refused: three different queries, one request', async () => {
-		const emulator = await withRecords();
-
-		const { output } = await runSteps(
-			emulator,
-			[{ n: 'Stone' }, { n: 'Rivers' }, { n: 'Nobody' }],
-			[
-				{
-					name: 'Lookup',
-					parameters: {
-						resource: 'record',
-						operation: 'lookup',
-						lookupBy: 'name',
-						last: '={{ $json.n }}',
-						...UNPACED,
-					},
-					onError: 'continueRegularOutput',
-				},
-			],
-			{ credential: { apiKey: 'wrong' } },
-		);
-
-		expect(requestsTo(emulator, '/v2/general/lookups')).toHaveLength(1);
-		expect(output.map((item) => [item.json.error, item.pairedItem])).toEqual(
-			[0, 1, 2].map((item) => ['Sonoran CAD rejected the API key (HTTP 401)', { item }]),
-		);
-	});
-
 	it('refuses a lookup with no name, naming the item and the field', async () => {
 		const emulator = await withRecords();
 

@@ -3,23 +3,9 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { Endpoint } from './endpoints';
 import { planName } from './plans';
-import type { Delivery, SonoranAnswer, SonoranNoAnswer } from './delivery';
+import type { Delivery, SonoranAnswer, SonoranFailure, SonoranNoAnswer } from './delivery';
 
-/**
- * Why a request did not do what was asked. `fatal` failures are about the credential or the
- * community, the same for every request: no further request in the execution can succeed.
- */
-export interface SonoranFailure {
-	message: string;
-	description: string;
-	fatal: boolean;
-	/** Sonoran refused the request because of one or more of its items (v1 404: unknown unit). */
-	blamesItems: boolean;
-	/** The HTTP status, or 0 when no answer came. */
-	statusCode: number;
-	/** What Sonoran said (a v1 text, or a v2 problem's detail), key redacted; empty without an answer. */
-	answer: string;
-}
+export type { SonoranFailure } from './delivery';
 
 /**
  * `json` is the parsed answer for answers that are JSON (v2, and v1 lists). `afterUnclear`: an
@@ -86,6 +72,10 @@ const V1_REFUSALS: Record<string, { message: string; description: string }> = {
 	},
 };
 
+function planOnly(verdict: Verdict): Verdict {
+	return verdict.ok ? verdict : { ok: false, failure: { ...verdict.failure, planOnly: true } };
+}
+
 function planRefusal(endpoint: Endpoint, said: string) {
 	return {
 		message: `${endpoint.operation} is not included in this community's Sonoran plan (${said})`,
@@ -105,6 +95,7 @@ const BACKEND_REACHED = {
  * mean, for both APIs.
  */
 export function judge(endpoint: Endpoint, delivery: Delivery): Verdict {
+	if (delivery.refused) return { ok: false, failure: delivery.refused };
 	const verdict = judgeAnswer(endpoint, delivery);
 	if (verdict.ok) {
 		return delivery.ambiguous ? { note: RESENT_NOTE, ...verdict, afterUnclear: true } : verdict;
@@ -202,7 +193,7 @@ function judgeRefusal({ endpoint, delivery, statusCode, text, said, fail }: Read
 		if (refusal) return fail(refusal.message, refusal.description, true);
 		if (/IS NOT ENABLED FOR THIS COMMUNITY/i.test(text)) {
 			const plan = planRefusal(endpoint, text);
-			return fail(plan.message, plan.description, true);
+			return planOnly(fail(plan.message, plan.description, true));
 		}
 	}
 	if (statusCode === 400) {
@@ -220,7 +211,9 @@ function judgeRefusal({ endpoint, delivery, statusCode, text, said, fail }: Read
 	}
 	if (statusCode === 403) {
 		const plan = planRefusal(endpoint, `HTTP 403${said ? `: ${excerpt(said)}` : ''}`);
-		return fail(plan.message, `${plan.description} Or the API key lacks permission for it.`, true);
+		return planOnly(
+			fail(plan.message, `${plan.description} Or the API key lacks permission for it.`, true),
+		);
 	}
 	if (statusCode !== 404) return undefined;
 	// Removed by the attempt that got no clear answer: what was asked is done.

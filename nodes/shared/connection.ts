@@ -1,6 +1,8 @@
 import type { IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { SonoranFailure } from './answers';
+import type { Endpoint } from './endpoints';
 import { baseUrlFor } from './environments';
 import type { RequestPolicy } from './requestPolicy';
 
@@ -17,6 +19,11 @@ export interface SonoranConnection {
 	/** Requests with the same key share one pace (see pacing.ts). */
 	paceKey: string;
 	policy: RequestPolicy;
+	/**
+	 * Set by the transport when Sonoran refuses the key, the community or the plan: the same for
+	 * every later request, so none is sent (a plan refusal: none to that endpoint).
+	 */
+	refusal?: { endpoint: Endpoint; failure: SonoranFailure };
 }
 
 export async function openConnection(

@@ -1,7 +1,7 @@
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { isAmbiguous, isTransient } from './answers';
+import { isAmbiguous, isTransient, judge, type SonoranFailure } from './answers';
 import { CREDENTIAL_NAME, type SonoranConnection, type SonoranContext } from './connection';
 import type { RequestPolicy } from './requestPolicy';
 import { pathOf, type Endpoint } from './endpoints';
@@ -58,9 +58,36 @@ export async function requestV2(
 
 /**
  * Every request of this package goes through here: paced per endpoint, retried as the policy
- * says, timed out. HTTP error statuses are returned, not thrown (answers.ts reads them).
+ * says, timed out. HTTP error statuses are returned, not thrown (answers.ts reads them). After a
+ * refusal of the key, the community or the plan, nothing more is sent on this connection.
  */
 async function deliver(
+	ctx: SonoranContext,
+	connection: SonoranConnection,
+	endpoint: Endpoint,
+	request: IHttpRequestOptions,
+): Promise<Delivery> {
+	const { refusal } = connection;
+	if (refusal && (!refusal.failure.planOnly || refusal.endpoint === endpoint)) {
+		return NOT_SENT(refusal.failure);
+	}
+	const delivery = await deliverPaced(ctx, connection, endpoint, request);
+	const verdict = judge(endpoint, delivery);
+	if (!verdict.ok && verdict.failure.fatal) {
+		connection.refusal = { endpoint, failure: verdict.failure };
+	}
+	return delivery;
+}
+
+const NOT_SENT = (refused: SonoranFailure): Delivery => ({
+	answer: { statusCode: 0, failure: 'network' },
+	refused,
+	attempts: 0,
+	ambiguous: false,
+	waitedMs: 0,
+});
+
+async function deliverPaced(
 	ctx: SonoranContext,
 	connection: SonoranConnection,
 	endpoint: Endpoint,

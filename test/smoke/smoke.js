@@ -93,11 +93,12 @@ async function runChecks(lib, { communityId, apiKey, environment, baseUrl, kick,
 		maxRetryWaitMs: 0,
 		timeoutMs: 20_000,
 	};
-	const connection = await lib.connection.openConnection(ctx, policy);
 	const context = { plan: -1 };
 	const rows = [];
 	for (const check of smokeChecks(lib, { kick })) {
 		if (rows.length) await new Promise((resolve) => setTimeout(resolve, gapMs));
+		// Each check stands alone: a refusal in one (the wrong path) must not hold back the next.
+		const connection = await lib.connection.openConnection(ctx, policy);
 		const delivery = check.v1
 			? await lib.transport.requestV1(ctx, connection, check.v1.endpoint, check.v1.data)
 			: await lib.transport.requestV2(ctx, connection, check.v2.endpoint, check.v2.call);

@@ -32,7 +32,6 @@ export async function deliverIsolating<T extends { itemIndex: number }>(
 	}
 
 	async function settle(batch: T[], knownFailure?: SonoranFailure, ambiguous = false) {
-		if (results.fatal) return failAll(batch, results.fatal);
 		if (knownFailure) {
 			return batch.length > 1
 				? await split(batch, knownFailure, ambiguous)

@@ -23,7 +23,7 @@ export interface ListingSpec<Query> {
  * One request (or series of pages) per distinct query in the execution; each input item then
  * gets its own output items, one per thing found, each paired to that item alone (so that
  * `$('Node').item` works downstream), in input order. A query that fails makes one error item
- * per input item that asked it; a refusal of the key or plan sends no further query.
+ * per input item that asked it.
  */
 export function listingOperation<Query>(spec: ListingSpec<Query>): SonoranOperation {
 	return {
@@ -47,11 +47,8 @@ export function listingOperation<Query>(spec: ListingSpec<Query>): SonoranOperat
 			const answers = new Map<string, IDataObject[] | SonoranFailure>();
 			if (queries.size) {
 				const connection = await openConnection(this, readRequestPolicy(this));
-				let fatal: SonoranFailure | undefined;
 				for (const [key, query] of queries) {
-					const found = fatal ?? (await spec.fetch(this, connection, query));
-					if (!Array.isArray(found) && found.fatal) fatal = found;
-					answers.set(key, found);
+					answers.set(key, await spec.fetch(this, connection, query));
 				}
 			}
 			const output: INodeExecutionData[] = [];

@@ -54,8 +54,8 @@ export function perItemOperation(spec: PerItemSpec): SonoranOperation {
 
 /**
  * Every item is read and checked before anything is sent; each request goes through the one
- * transport (paced to the endpoint's limit) and the one answers module; a configuration failure
- * stops the requests that follow.
+ * transport (paced to the endpoint's limit, and sending nothing more after a refusal of the key)
+ * and the one answers module.
  */
 async function requestPerItem(
 	ctx: IExecuteFunctions,
@@ -80,10 +80,6 @@ async function requestPerItem(
 
 	const connection = await openConnection(ctx, readRequestPolicy(ctx));
 	for (const { itemIndex, request } of requests) {
-		if (results.fatal) {
-			results.failWith(itemIndex, results.fatal);
-			continue;
-		}
 		const outcome = await sendOnce(ctx, connection, spec, request);
 		if ('failure' in outcome) results.failWith(itemIndex, outcome.failure);
 		else {

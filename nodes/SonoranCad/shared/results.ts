@@ -12,9 +12,6 @@ export class ItemResults {
 
 	private succeeded = 0;
 
-	/** A configuration error: every later request would fail the same way, so none is sent. */
-	fatal: SonoranFailure | undefined;
-
 	/** @param doneNote says what the items that already succeeded did, when the node stops. */
 	constructor(
 		private readonly ctx: IExecuteFunctions,
@@ -38,9 +35,8 @@ export class ItemResults {
 		this.slots[itemIndex] = errorItemOrThrow(this.ctx, error, itemIndex);
 	}
 
-	/** Fails an item for what Sonoran answered; a fatal failure is kept for the items to come. */
+	/** Fails an item for what Sonoran answered. */
 	failWith(itemIndex: number, failure: SonoranFailure): void {
-		if (failure.fatal) this.fatal = failure;
 		const stopping = !this.ctx.continueOnFail() && this.succeeded > 0;
 		const shown = stopping
 			? { ...failure, description: `${failure.description} ${this.doneNote(this.succeeded)}` }

@@ -1,8 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { judge, leftOut, type SonoranFailure } from '../../../shared/answers';
+import { judge, leftOut } from '../../../shared/answers';
 import { KICK_UNIT_V2 } from '../../../shared/endpoints';
-import { chunk, type ItemResults } from '../../shared/results';
+import { deliverIsolating } from '../../shared/isolate';
+import type { ItemResults } from '../../shared/results';
 import { requestV2 } from '../../../shared/transport';
 import { targetFields, type KickDelivery, type KickTarget } from './kickTarget';
 
@@ -32,32 +33,23 @@ export const kickByIdentity: KickDelivery = async (
 ) => {
 	const byServer = new Map<number, KickTarget[]>();
 	for (const target of targets) {
-		const group = byServer.get(target.serverId) ?? [];
-		group.push(target);
-		byServer.set(target.serverId, group);
+		byServer.set(target.serverId, [...(byServer.get(target.serverId) ?? []), target]);
 	}
 	for (const [serverId, serverTargets] of byServer) {
-		const size = serverTargets[0].field === 'communityUserId' ? batchSize : 1;
-		for (const batch of chunk(serverTargets, size)) {
-			if (results.fatal) {
-				failAll(results, batch, results.fatal);
-				continue;
-			}
-			const body = size === 1 ? requestEntry(batch[0]) : batch.map(requestEntry);
-			const delivery = await requestV2(ctx, connection, KICK_UNIT_V2, {
-				params: { serverId },
-				body,
-			});
-			const verdict = judge(KICK_UNIT_V2, delivery);
-			if (!verdict.ok) {
-				failAll(results, batch, verdict.failure);
-				continue;
-			}
-			const kicked = Array.isArray(body)
-				? kickedEntries(verdict.json)
-				: [verdict.json as KickedEntry];
-			settleBatch(results, batch, kicked, verdict.answer);
-		}
+		// By community user ID, many per request (the answer names each); else one object each.
+		const many = serverTargets[0].field === 'communityUserId' && batchSize > 1;
+		await deliverIsolating(results, serverTargets, many ? batchSize : 1, {
+			send: async (batch) =>
+				await requestV2(ctx, connection, KICK_UNIT_V2, {
+					params: { serverId },
+					body: many ? batch.map(requestEntry) : requestEntry(batch[0]),
+				}),
+			judge: (delivery) => judge(KICK_UNIT_V2, delivery),
+			accept: (batch, verdict) => {
+				const kicked = many ? kickedEntries(verdict.json) : [verdict.json as KickedEntry];
+				settleBatch(results, batch, kicked, verdict.answer);
+			},
+		});
 	}
 };
 
@@ -95,8 +87,4 @@ function settleBatch(
 			),
 		);
 	}
-}
-
-function failAll(results: ItemResults, batch: KickTarget[], failure: SonoranFailure) {
-	for (const target of batch) results.failWith(target.itemIndex, failure);
 }
