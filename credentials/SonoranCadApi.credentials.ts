@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { BASE_URL_EXPRESSION } from '../nodes/shared/environments';
+import { BASE_URL_EXPRESSION } from '../nodes/client/environments';
 
 export class SonoranCadApi implements ICredentialType {
 	name = 'sonoranCadApi';

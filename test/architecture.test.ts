@@ -1,6 +1,9 @@
 import { findCycle, importGraph } from './support/import-graph';
 
 /** `nodes/<folder>/…` → folder; credentials and others → their top folder. */
+/** The folders every node may import: the API client and the editor's shared parameter pieces. */
+const SHARED = ['nodes/client', 'nodes/editor'];
+
 function homeOf(file: string): string {
 	const [top, folder] = file.split('/');
 	return top === 'nodes' ? `nodes/${folder}` : top;
@@ -9,10 +12,22 @@ function homeOf(file: string): string {
 describe('the package layout', () => {
 	const graph = importGraph() as Record<string, string[]>;
 
+	/** Imports from files under `folder` to files outside all of `allowed`. */
+	const outwardImports = (folder: string, allowed: string[]) =>
+		Object.entries(graph)
+			.filter(([file]) => file.startsWith(folder))
+			.flatMap(([file, targets]) =>
+				targets
+					.filter((target) => !allowed.some((prefix) => target.startsWith(prefix)))
+					.map((target) => `${file} → ${target}`),
+			);
+
 	it('reads the sources it checks', () => {
 		expect(Object.keys(graph)).toEqual(
 			expect.arrayContaining([
-				'nodes/shared/transport.ts',
+				'nodes/client/transport.ts',
+				'nodes/editor/serverId.ts',
+				'nodes/SonoranCad/kinds/perItem.ts',
 				'nodes/SonoranCad/SonoranCad.node.ts',
 				'credentials/SonoranCadApi.credentials.ts',
 			]),
@@ -27,24 +42,35 @@ describe('the package layout', () => {
 		expect(findCycle({ a: ['b'], b: ['c'], c: ['a'] })).toEqual(['a', 'b', 'c', 'a']);
 	});
 
-	it("lets nodes and the credential share only nodes/shared, never another node's folder", () => {
+	it("lets nodes and the credential share only the client and the editor pieces, never another node's folder", () => {
 		const crossings = Object.entries(graph).flatMap(([file, targets]) =>
 			targets
 				.filter((target) => {
 					const home = homeOf(target);
-					return home !== homeOf(file) && home !== 'nodes/shared';
+					return home !== homeOf(file) && !SHARED.includes(home);
 				})
 				.map((target) => `${file} → ${target}`),
 		);
 		expect(crossings).toEqual([]);
 	});
 
-	it('keeps the shared client free of any node: nodes/shared imports only itself', () => {
-		const outward = Object.entries(graph)
-			.filter(([file]) => file.startsWith('nodes/shared/'))
-			.flatMap(([file, targets]) =>
-				targets.filter((t) => !t.startsWith('nodes/shared/')).map((t) => `${file} → ${t}`),
-			);
-		expect(outward).toEqual([]);
+	it('keeps the client free of any node and of the editor: nodes/client imports only itself', () => {
+		expect(outwardImports('nodes/client/', ['nodes/client/'])).toEqual([]);
+	});
+
+	it('lets the editor pieces import only themselves and the client', () => {
+		expect(outwardImports('nodes/editor/', ['nodes/editor/', 'nodes/client/'])).toEqual([]);
+	});
+
+	it("keeps the node's operation kinds and parameters free of its resources", () => {
+		const inward = ['nodes/SonoranCad/kinds/', 'nodes/SonoranCad/parameters/'].flatMap((folder) =>
+			outwardImports(folder, [
+				'nodes/SonoranCad/kinds/',
+				'nodes/SonoranCad/parameters/',
+				'nodes/client/',
+				'nodes/editor/',
+			]),
+		);
+		expect(inward).toEqual([]);
 	});
 });

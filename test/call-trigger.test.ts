@@ -1,8 +1,8 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { SonoranCadApi } from '../credentials/SonoranCadApi.credentials';
-import { GET_CALLS_V2 } from '../nodes/shared/endpoints';
-import { bookSlot, paceFor } from '../nodes/shared/pacing';
+import { GET_CALLS_V2 } from '../nodes/client/endpoints';
+import { bookSlot, paceFor } from '../nodes/client/pacing';
 import { fingerprint, MAX_TRACKED_CALLS } from '../nodes/SonoranCadCallTrigger/callChanges';
 import { SonoranCadCallTrigger } from '../nodes/SonoranCadCallTrigger/SonoranCadCallTrigger.node';
 import { pollsPerMinute } from '../nodes/SonoranCadCallTrigger/pollRate';

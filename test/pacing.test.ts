@@ -1,3 +1,5 @@
+import { DEFAULT_POLICY } from '../nodes/client/requestPolicy';
+import { requestPolicyOptions } from '../nodes/SonoranCad/parameters/requestOptions';
 import {
 	ADD_CALL_NOTE_V2,
 	ATTACH_UNITS_V2,
@@ -12,8 +14,8 @@ import {
 	GET_VERSION_V2,
 	KICK_UNIT_V1,
 	KICK_UNIT_V2,
-} from '../nodes/shared/endpoints';
-import { bookSlot, holdUntil, paceFor, slowDownAfter429, slowdownOf } from '../nodes/shared/pacing';
+} from '../nodes/client/endpoints';
+import { bookSlot, holdUntil, paceFor, slowDownAfter429, slowdownOf } from '../nodes/client/pacing';
 
 /** Send times of `count` back-to-back requests that each wait for their booked slot (virtual time). */
 function sendTimes(key: string, pace: ReturnType<typeof paceFor>, count: number): number[] {
@@ -216,4 +218,15 @@ describe('Adaptive pacing (each queue-mode worker on its own)', () => {
 			if (workers === 1) expect(refused).toBe(0);
 		},
 	);
+});
+
+describe('the request policy', () => {
+	it("defaults to what the node's Options show", () => {
+		const shown = Object.fromEntries(
+			requestPolicyOptions
+				.filter((option) => option.name !== 'intervalMs')
+				.map((option) => [option.name, option.default]),
+		);
+		expect(shown).toEqual(DEFAULT_POLICY);
+	});
 });

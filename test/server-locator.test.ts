@@ -3,7 +3,7 @@ import type { INodeExecutionData } from 'n8n-workflow';
 import { SonoranCadApi } from '../credentials/SonoranCadApi.credentials';
 import { SonoranCad } from '../nodes/SonoranCad/SonoranCad.node';
 import { SonoranCadCallTrigger } from '../nodes/SonoranCadCallTrigger/SonoranCadCallTrigger.node';
-import { EDITOR_CACHE_MS } from '../nodes/shared/editorLookup';
+import { EDITOR_CACHE_MS } from '../nodes/editor/editorLookup';
 import { editorFor, requestsTo } from './support/editor';
 import {
 	credentialsFor,

@@ -1,9 +1,9 @@
 import { SonoranCadApi } from '../credentials/SonoranCadApi.credentials';
-import * as answers from '../nodes/shared/answers';
-import * as connection from '../nodes/shared/connection';
-import * as endpoints from '../nodes/shared/endpoints';
-import * as requestPolicy from '../nodes/shared/requestPolicy';
-import * as transport from '../nodes/shared/transport';
+import * as answers from '../nodes/client/answers';
+import * as connection from '../nodes/client/connection';
+import * as endpoints from '../nodes/client/endpoints';
+import * as requestPolicy from '../nodes/client/requestPolicy';
+import * as transport from '../nodes/client/transport';
 import { SonoranCadCallTrigger } from '../nodes/SonoranCadCallTrigger/SonoranCadCallTrigger.node';
 import { emulatorWithUnits, type Emulator } from './support/fixtures';
 import { report, runChecks } from './smoke/smoke';

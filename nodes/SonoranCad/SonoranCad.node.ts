@@ -8,9 +8,9 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { resources } from './resources';
 import { route } from './router';
-import { CREDENTIAL_NAME } from '../shared/connection';
-import { describeResource } from './shared/operation';
-import { searchServers } from '../shared/serverId';
+import { CREDENTIAL_NAME } from '../client/connection';
+import { describeResource } from './kinds/operation';
+import { searchServers } from '../editor/serverId';
 import { getTemplateFields, searchRecordTemplates } from './resources/record/templates';
 
 const defaultResource = resources[0].option.value;

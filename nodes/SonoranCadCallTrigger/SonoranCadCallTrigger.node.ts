@@ -7,13 +7,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { failureToError } from '../shared/answers';
-import { listCalls, type CallKind, type ListedCall } from '../shared/callListing';
-import { CREDENTIAL_NAME, openConnection } from '../shared/connection';
-import { GET_CALLS_V2 } from '../shared/endpoints';
-import { DEFAULT_POLICY } from '../shared/requestPolicy';
-import { searchServers, serverIdProperty } from '../shared/serverId';
-import { asWholeNumber } from '../shared/wholeNumber';
+import { failureToError } from '../client/answers';
+import { listCalls, type CallKind, type ListedCall } from '../client/callListing';
+import { CREDENTIAL_NAME, openConnection } from '../client/connection';
+import { GET_CALLS_V2 } from '../client/endpoints';
+import { DEFAULT_POLICY } from '../client/requestPolicy';
+import { searchServers, serverIdProperty } from '../editor/serverId';
+import { asWholeNumber } from '../client/wholeNumber';
 import { diffCalls, type CallEvent, type SeenCalls } from './callChanges';
 import { pollsPerMinute } from './pollRate';
 

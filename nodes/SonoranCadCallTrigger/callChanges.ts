@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ListedCall } from '../shared/callListing';
+import type { ListedCall } from '../client/callListing';
 
 export type CallEvent = 'new911Call' | 'newDispatchCall' | 'dispatchCallChanged' | 'callClosed';
 

@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { CREDENTIAL_NAME } from '../shared/connection';
+import { CREDENTIAL_NAME } from '../client/connection';
 import { ANY_EVENT, canonicalEvent, eventOptions } from './events';
 import { carriesKey } from './keyCheck';
 import { normalizeEvent } from './normalize';

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { statusName } from '../shared/unitStatus';
+import { statusName } from '../client/unitStatus';
 import { canonicalEvent, categoryOf } from './events';
 
 /** Sonoran's docs show `data` as an array of one object; its own handlers read an object. */

@@ -24,7 +24,7 @@ const { freePort, n8nEnvironment, runCli } = require('../e2e/n8n-process');
 const { workerRows, workerTable } = require('./workers');
 
 const dist = path.join(__dirname, '..', '..', 'dist');
-const { DEFAULT_V1_INTERVAL_MS } = require(path.join(dist, 'nodes/shared/pacing.js'));
+const { DEFAULT_V1_INTERVAL_MS } = require(path.join(dist, 'nodes/client/pacing.js'));
 
 const SCALE = Number(process.env.BENCH_TIME_SCALE ?? 0.01);
 const NODE_SCALE = Number(process.env.BENCH_NODE_SCALE ?? 1);

@@ -12,7 +12,7 @@ const path = require('node:path');
 const { startEmulator } = require('../emulator/sonoran-emulator');
 
 const dist = path.join(__dirname, '..', '..', 'dist');
-const { DEFAULT_V1_INTERVAL_MS } = require(path.join(dist, 'nodes/shared/pacing.js'));
+const { DEFAULT_V1_INTERVAL_MS } = require(path.join(dist, 'nodes/client/pacing.js'));
 
 const SCALE = Number(process.env.BENCH_WORKER_SCALE ?? 0.1);
 const CONCURRENCY = 10;

@@ -21,11 +21,11 @@ function loadDist() {
 	const dist = path.join(__dirname, '..', '..', 'dist');
 	const load = (file) => require(path.join(dist, file));
 	return {
-		endpoints: load('nodes/shared/endpoints.js'),
-		transport: load('nodes/shared/transport.js'),
-		answers: load('nodes/shared/answers.js'),
-		connection: load('nodes/shared/connection.js'),
-		requestPolicy: load('nodes/shared/requestPolicy.js'),
+		endpoints: load('nodes/client/endpoints.js'),
+		transport: load('nodes/client/transport.js'),
+		answers: load('nodes/client/answers.js'),
+		connection: load('nodes/client/connection.js'),
+		requestPolicy: load('nodes/client/requestPolicy.js'),
 		SonoranCadApi: load('credentials/SonoranCadApi.credentials.js').SonoranCadApi,
 		SonoranCadCallTrigger: load('nodes/SonoranCadCallTrigger/SonoranCadCallTrigger.node.js')
 			.SonoranCadCallTrigger,

@@ -1,4 +1,4 @@
-import type { SonoranResource } from '../shared/operation';
+import type { SonoranResource } from '../kinds/operation';
 import { account } from './account';
 import { call } from './call';
 import { community } from './community';

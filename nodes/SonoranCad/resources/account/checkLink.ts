@@ -1,6 +1,6 @@
-import { CHECK_COMMUNITY_LINK_V2 } from '../../../shared/endpoints';
+import { CHECK_COMMUNITY_LINK_V2 } from '../../../client/endpoints';
 import { communityUserIdProperty, readCommunityUserId } from './communityUserId';
-import { perItemOperation } from '../../shared/perItem';
+import { perItemOperation } from '../../kinds/perItem';
 
 export const checkLink = perItemOperation({
 	option: {

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { identifier, parameterReader } from '../../shared/validate';
+import { identifier, parameterReader } from '../../parameters/validate';
 
 /** The community user ID of Sonoran's links: any in-game or Discord ID the community chooses. */
 export function communityUserIdProperty(purpose: string): INodeProperties {

@@ -1,6 +1,6 @@
-import { CREATE_COMMUNITY_LINK_V2 } from '../../../shared/endpoints';
+import { CREATE_COMMUNITY_LINK_V2 } from '../../../client/endpoints';
 import { communityUserIdProperty, readCommunityUserId } from './communityUserId';
-import { perItemOperation } from '../../shared/perItem';
+import { perItemOperation } from '../../kinds/perItem';
 
 export const createLinkCode = perItemOperation({
 	option: {

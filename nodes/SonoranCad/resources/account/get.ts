@@ -1,6 +1,6 @@
-import { GET_ACCOUNT_V2 } from '../../../shared/endpoints';
-import { accountTargetProperties, readAccountTarget } from '../../shared/accountTarget';
-import { perItemOperation } from '../../shared/perItem';
+import { GET_ACCOUNT_V2 } from '../../../client/endpoints';
+import { accountTargetProperties, readAccountTarget } from '../../parameters/accountTarget';
+import { perItemOperation } from '../../kinds/perItem';
 
 export const get = perItemOperation({
 	option: {

@@ -1,14 +1,19 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { judge, unexpectedAnswer, type SonoranFailure } from '../../../shared/answers';
-import type { SonoranConnection } from '../../../shared/connection';
-import { GET_ACCOUNTS_V2 } from '../../../shared/endpoints';
-import { optionsCollection } from '../../../shared/requestPolicy';
-import { requestV2 } from '../../../shared/transport';
-import { listingOperation } from '../../shared/listing';
-import { isObject } from '../../shared/perItem';
-import { PAGE_SIZE, returnAllProperties } from '../../shared/returnAll';
-import { optionalText, parameterReader, valueChecker, wholeNumber } from '../../shared/validate';
+import { judge, unexpectedAnswer, type SonoranFailure } from '../../../client/answers';
+import type { SonoranConnection } from '../../../client/connection';
+import { GET_ACCOUNTS_V2 } from '../../../client/endpoints';
+import { optionsCollection } from '../../parameters/requestOptions';
+import { requestV2 } from '../../../client/transport';
+import { listingOperation } from '../../kinds/listing';
+import { isObject } from '../../kinds/perItem';
+import { PAGE_SIZE, returnAllProperties } from '../../parameters/returnAll';
+import {
+	optionalText,
+	parameterReader,
+	valueChecker,
+	wholeNumber,
+} from '../../parameters/validate';
 
 interface AccountQuery {
 	/** Most accounts to return; undefined returns all. */

@@ -1,4 +1,4 @@
-import type { SonoranResource } from '../../shared/operation';
+import type { SonoranResource } from '../../kinds/operation';
 import { checkLink } from './checkLink';
 import { createLinkCode } from './createLinkCode';
 import { get } from './get';

@@ -1,7 +1,7 @@
-import { ADD_CALL_NOTE_V2 } from '../../../shared/endpoints';
-import { perItemOperation } from '../../shared/perItem';
-import { readServerId, serverIdProperty } from '../../shared/server';
-import { optionalText, parameterReader, text } from '../../shared/validate';
+import { ADD_CALL_NOTE_V2 } from '../../../client/endpoints';
+import { perItemOperation } from '../../kinds/perItem';
+import { readServerId, serverIdProperty } from '../../parameters/server';
+import { optionalText, parameterReader, text } from '../../parameters/validate';
 import { callIdProperty, readCallId } from './fields';
 import { findAddedNote } from './findCreated';
 

@@ -1,8 +1,8 @@
-import { ATTACH_UNITS_V2 } from '../../../shared/endpoints';
-import { perItemOperation } from '../../shared/perItem';
-import { readServerId, serverIdProperty } from '../../shared/server';
+import { ATTACH_UNITS_V2 } from '../../../client/endpoints';
+import { perItemOperation } from '../../kinds/perItem';
+import { readServerId, serverIdProperty } from '../../parameters/server';
 import { callIdProperty, readCallId } from './fields';
-import { readUnitTargets, unitTargetProperties } from '../../shared/unitTargets';
+import { readUnitTargets, unitTargetProperties } from '../../parameters/unitTargets';
 
 export const attachUnits = perItemOperation({
 	option: {

@@ -1,16 +1,16 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { judge, leftOut } from '../../../shared/answers';
-import { openConnection } from '../../../shared/connection';
-import { CLOSE_CALLS_V2 } from '../../../shared/endpoints';
-import { optionsCollection, readRequestPolicy } from '../../../shared/requestPolicy';
-import { requestV2 } from '../../../shared/transport';
-import { batchSizeOption, readBatchSize } from '../../shared/batchSize';
-import { deliverIsolating } from '../../shared/isolate';
-import type { SonoranOperation } from '../../shared/operation';
-import { isObject } from '../../shared/perItem';
-import { ItemResults } from '../../shared/results';
-import { readServerId, serverIdProperty } from '../../shared/server';
+import { judge, leftOut } from '../../../client/answers';
+import { openConnection } from '../../../client/connection';
+import { CLOSE_CALLS_V2 } from '../../../client/endpoints';
+import { optionsCollection, readRequestPolicy } from '../../parameters/requestOptions';
+import { requestV2 } from '../../../client/transport';
+import { batchSizeOption, readBatchSize } from '../../parameters/batchSize';
+import { deliverIsolating } from '../../kinds/isolate';
+import type { SonoranOperation } from '../../kinds/operation';
+import { isObject } from '../../kinds/perItem';
+import { ItemResults } from '../../kinds/results';
+import { readServerId, serverIdProperty } from '../../parameters/server';
 import { callIdProperty, readCallId } from './fields';
 
 const CLOSED_EARLIER =

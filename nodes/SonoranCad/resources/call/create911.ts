@@ -1,10 +1,16 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { withCallerName } from '../../../shared/callListing';
-import { CREATE_911_CALL_V2 } from '../../../shared/endpoints';
-import { perItemOperation, type ItemRequest } from '../../shared/perItem';
-import { readServerId, serverIdProperty } from '../../shared/server';
-import { optionalText, parameterReader, text, valueChecker, yesNo } from '../../shared/validate';
+import { withCallerName } from '../../../client/callListing';
+import { CREATE_911_CALL_V2 } from '../../../client/endpoints';
+import { perItemOperation, type ItemRequest } from '../../kinds/perItem';
+import { readServerId, serverIdProperty } from '../../parameters/server';
+import {
+	optionalText,
+	parameterReader,
+	text,
+	valueChecker,
+	yesNo,
+} from '../../parameters/validate';
 import { checkMetaData, deleteAfterField, metaDataField, readDeleteAfter } from './fields';
 import { findCreatedCall, newRequestId, REQUEST_ID_KEY } from './findCreated';
 

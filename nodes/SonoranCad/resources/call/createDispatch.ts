@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { CREATE_DISPATCH_CALL_V2 } from '../../../shared/endpoints';
-import { perItemOperation, type ItemRequest } from '../../shared/perItem';
-import { readServerId, serverIdProperty } from '../../shared/server';
+import { CREATE_DISPATCH_CALL_V2 } from '../../../client/endpoints';
+import { perItemOperation, type ItemRequest } from '../../kinds/perItem';
+import { readServerId, serverIdProperty } from '../../parameters/server';
 import {
 	identifier,
 	identifierList,
@@ -12,7 +12,7 @@ import {
 	valueChecker,
 	wholeNumber,
 	type Check,
-} from '../../shared/validate';
+} from '../../parameters/validate';
 import {
 	checkMetaData,
 	dispatchTextFields,

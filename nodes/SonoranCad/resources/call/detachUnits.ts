@@ -1,7 +1,7 @@
-import { DETACH_UNITS_V2 } from '../../../shared/endpoints';
-import { perItemOperation } from '../../shared/perItem';
-import { readServerId, serverIdProperty } from '../../shared/server';
-import { readUnitTargets, unitTargetProperties } from '../../shared/unitTargets';
+import { DETACH_UNITS_V2 } from '../../../client/endpoints';
+import { perItemOperation } from '../../kinds/perItem';
+import { readServerId, serverIdProperty } from '../../parameters/server';
+import { readUnitTargets, unitTargetProperties } from '../../parameters/unitTargets';
 
 export const detachUnits = perItemOperation({
 	option: {

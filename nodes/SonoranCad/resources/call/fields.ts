@@ -12,7 +12,7 @@ import {
 	stringMap,
 	valueChecker,
 	wholeNumber,
-} from '../../shared/validate';
+} from '../../parameters/validate';
 
 /**
  * Sonoran's numbers for a call's origin, as the Create Dispatch Call page lists them. The Get

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { listCalls, type CallKind } from '../../../shared/callListing';
-import { unexpectedAnswer } from '../../../shared/answers';
-import type { SonoranConnection } from '../../../shared/connection';
-import { GET_CALLS_V2 } from '../../../shared/endpoints';
-import type { ItemRequest, Recovery } from '../../shared/perItem';
+import { listCalls, type CallKind } from '../../../client/callListing';
+import { unexpectedAnswer } from '../../../client/answers';
+import type { SonoranConnection } from '../../../client/connection';
+import { GET_CALLS_V2 } from '../../../client/endpoints';
+import type { ItemRequest, Recovery } from '../../kinds/perItem';
 
 /**
  * A key the node adds to the metaData of each call it creates, so that after an attempt without a

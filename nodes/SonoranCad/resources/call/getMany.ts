@@ -1,10 +1,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { listCalls, type CallKind, type CallQuery } from '../../../shared/callListing';
-import { optionsCollection } from '../../../shared/requestPolicy';
-import { listingOperation } from '../../shared/listing';
-import { readServerId, serverIdProperty } from '../../shared/server';
-import { parameterReader, wholeNumber, type Check } from '../../shared/validate';
+import { listCalls, type CallKind, type CallQuery } from '../../../client/callListing';
+import { optionsCollection } from '../../parameters/requestOptions';
+import { listingOperation } from '../../kinds/listing';
+import { readServerId, serverIdProperty } from '../../parameters/server';
+import { parameterReader, wholeNumber, type Check } from '../../parameters/validate';
 
 const KINDS: CallKind[] = ['active', 'emergency', 'closed'];
 

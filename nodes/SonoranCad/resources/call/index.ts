@@ -1,4 +1,4 @@
-import type { SonoranResource } from '../../shared/operation';
+import type { SonoranResource } from '../../kinds/operation';
 import { addNote } from './addNote';
 import { attachUnits } from './attachUnits';
 import { close } from './close';

@@ -1,6 +1,6 @@
-import { REMOVE_911_CALL_V2 } from '../../../shared/endpoints';
-import { perItemOperation } from '../../shared/perItem';
-import { readServerId, serverIdProperty } from '../../shared/server';
+import { REMOVE_911_CALL_V2 } from '../../../client/endpoints';
+import { perItemOperation } from '../../kinds/perItem';
+import { readServerId, serverIdProperty } from '../../parameters/server';
 import { callIdProperty, readCallId } from './fields';
 
 export const remove911 = perItemOperation({

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { UPDATE_DISPATCH_CALL_V2 } from '../../../shared/endpoints';
-import { perItemOperation, type ItemRequest } from '../../shared/perItem';
-import { readServerId, serverIdProperty } from '../../shared/server';
-import { text, valueChecker, yesNo } from '../../shared/validate';
+import { UPDATE_DISPATCH_CALL_V2 } from '../../../client/endpoints';
+import { perItemOperation, type ItemRequest } from '../../kinds/perItem';
+import { readServerId, serverIdProperty } from '../../parameters/server';
+import { text, valueChecker, yesNo } from '../../parameters/validate';
 import {
 	callIdProperty,
 	checkMetaData,

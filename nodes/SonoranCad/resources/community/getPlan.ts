@@ -1,19 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { failureToError, judge, unexpectedAnswer, type Verdict } from '../../../shared/answers';
-import { apiVersionProperty, readApiVersion } from '../../shared/apiVersion';
-import { openConnection } from '../../../shared/connection';
+import { failureToError, judge, unexpectedAnswer, type Verdict } from '../../../client/answers';
+import { apiVersionProperty, readApiVersion } from '../../parameters/apiVersion';
+import { openConnection } from '../../../client/connection';
 import {
 	GET_ACTIVE_UNITS_V1,
 	GET_VERSION_V1,
 	GET_VERSION_V2,
 	KICK_UNIT_V1,
-} from '../../../shared/endpoints';
-import type { SonoranOperation } from '../../shared/operation';
-import { planName } from '../../../shared/plans';
-import { optionsCollection, readRequestPolicy } from '../../../shared/requestPolicy';
-import { errorItemOrThrow } from '../../shared/results';
-import { requestV1, requestV2 } from '../../../shared/transport';
+} from '../../../client/endpoints';
+import type { SonoranOperation } from '../../kinds/operation';
+import { planName } from '../../../client/plans';
+import { optionsCollection, readRequestPolicy } from '../../parameters/requestOptions';
+import { errorItemOrThrow } from '../../kinds/results';
+import { requestV1, requestV2 } from '../../../client/transport';
 
 /** v1 answers text that starts with the plan number; v2 answers `{version, name}`. */
 function planOf(verdict: Verdict & { ok: true }): number | undefined {

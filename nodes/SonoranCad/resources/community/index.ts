@@ -1,4 +1,4 @@
-import type { SonoranResource } from '../../shared/operation';
+import type { SonoranResource } from '../../kinds/operation';
 import { getPlan } from './getPlan';
 
 export const community: SonoranResource = {

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, ResourceMapperValue } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { CREATE_RECORD_V2 } from '../../../shared/endpoints';
-import { accountTargetProperties, readAccountTarget } from '../../shared/accountTarget';
-import { perItemOperation } from '../../shared/perItem';
-import { stringMap, valueChecker, wholeNumber } from '../../shared/validate';
+import { CREATE_RECORD_V2 } from '../../../client/endpoints';
+import { accountTargetProperties, readAccountTarget } from '../../parameters/accountTarget';
+import { perItemOperation } from '../../kinds/perItem';
+import { stringMap, valueChecker, wholeNumber } from '../../parameters/validate';
 import { templateIdProperty } from './templates';
 
 /**

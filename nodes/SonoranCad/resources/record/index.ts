@@ -1,4 +1,4 @@
-import type { SonoranResource } from '../../shared/operation';
+import type { SonoranResource } from '../../kinds/operation';
 import { create } from './create';
 import { lookup } from './lookup';
 

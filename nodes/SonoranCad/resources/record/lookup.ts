@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { judge, unexpectedAnswer, type SonoranFailure } from '../../../shared/answers';
-import type { SonoranConnection } from '../../../shared/connection';
-import { LOOKUP_BY_VALUE_V2, LOOKUP_NAME_OR_PLATE_V2 } from '../../../shared/endpoints';
-import { optionsCollection } from '../../../shared/requestPolicy';
-import { requestV2 } from '../../../shared/transport';
-import { listingOperation } from '../../shared/listing';
-import { optionalText, parameterReader, text, yesNo } from '../../shared/validate';
+import { judge, unexpectedAnswer, type SonoranFailure } from '../../../client/answers';
+import type { SonoranConnection } from '../../../client/connection';
+import { LOOKUP_BY_VALUE_V2, LOOKUP_NAME_OR_PLATE_V2 } from '../../../client/endpoints';
+import { optionsCollection } from '../../parameters/requestOptions';
+import { requestV2 } from '../../../client/transport';
+import { listingOperation } from '../../kinds/listing';
+import { optionalText, parameterReader, text, yesNo } from '../../parameters/validate';
 import { RECORD_TYPES } from './recordTypes';
 
 type LookupBy = 'name' | 'plate' | 'value';

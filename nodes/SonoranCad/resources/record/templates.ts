@@ -7,10 +7,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { editorGet, listMatching } from '../../../shared/editorLookup';
-import { GET_TEMPLATE_V2, GET_TEMPLATES_V2 } from '../../../shared/endpoints';
-import { numberLocator } from '../../../shared/numberLocator';
-import { asWholeNumber } from '../../../shared/wholeNumber';
+import { editorGet, listMatching } from '../../../editor/editorLookup';
+import { GET_TEMPLATE_V2, GET_TEMPLATES_V2 } from '../../../client/endpoints';
+import { numberLocator } from '../../../editor/numberLocator';
+import { asWholeNumber } from '../../../client/wholeNumber';
 import { recordTypeName } from './recordTypes';
 
 /** The record template: picked from the community's templates, or its record type ID. */

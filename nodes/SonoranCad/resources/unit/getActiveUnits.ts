@@ -1,15 +1,15 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { judge, unexpectedAnswer, type SonoranFailure } from '../../../shared/answers';
-import type { SonoranConnection } from '../../../shared/connection';
-import { GET_ACTIVE_UNITS_V1, GET_ACTIVE_UNITS_V2 } from '../../../shared/endpoints';
-import { optionsCollection } from '../../../shared/requestPolicy';
-import { requestV1, requestV2 } from '../../../shared/transport';
-import { statusName } from '../../../shared/unitStatus';
-import { apiVersionProperty, readApiVersion, type ApiVersion } from '../../shared/apiVersion';
-import { listingOperation } from '../../shared/listing';
-import { PAGE_SIZE, returnAllProperties } from '../../shared/returnAll';
-import { readServerId, serverIdProperty } from '../../shared/server';
+import { judge, unexpectedAnswer, type SonoranFailure } from '../../../client/answers';
+import type { SonoranConnection } from '../../../client/connection';
+import { GET_ACTIVE_UNITS_V1, GET_ACTIVE_UNITS_V2 } from '../../../client/endpoints';
+import { optionsCollection } from '../../parameters/requestOptions';
+import { requestV1, requestV2 } from '../../../client/transport';
+import { statusName } from '../../../client/unitStatus';
+import { apiVersionProperty, readApiVersion, type ApiVersion } from '../../parameters/apiVersion';
+import { listingOperation } from '../../kinds/listing';
+import { PAGE_SIZE, returnAllProperties } from '../../parameters/returnAll';
+import { readServerId, serverIdProperty } from '../../parameters/server';
 
 interface Listing {
 	api: ApiVersion;

@@ -1,4 +1,4 @@
-import type { SonoranResource } from '../../shared/operation';
+import type { SonoranResource } from '../../kinds/operation';
 import { getActiveUnits } from './getActiveUnits';
 import { kick } from './kick';
 import { setPanic } from './setPanic';

@@ -1,12 +1,18 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { openConnection } from '../../../shared/connection';
-import type { SonoranOperation } from '../../shared/operation';
-import { optionsCollection, readRequestPolicy } from '../../../shared/requestPolicy';
-import { batchSizeOption, readBatchSize } from '../../shared/batchSize';
-import { ItemResults } from '../../shared/results';
-import { readServerId, serverIdProperty } from '../../shared/server';
-import { identifier, parameterReader, text, wholeNumber, type Check } from '../../shared/validate';
+import { openConnection } from '../../../client/connection';
+import type { SonoranOperation } from '../../kinds/operation';
+import { optionsCollection, readRequestPolicy } from '../../parameters/requestOptions';
+import { batchSizeOption, readBatchSize } from '../../parameters/batchSize';
+import { ItemResults } from '../../kinds/results';
+import { readServerId, serverIdProperty } from '../../parameters/server';
+import {
+	identifier,
+	parameterReader,
+	text,
+	wholeNumber,
+	type Check,
+} from '../../parameters/validate';
 import { kickByApiId } from './kickByApiId';
 import { kickByIdentity } from './kickByIdentity';
 import type { IdentityField, KickTarget } from './kickTarget';

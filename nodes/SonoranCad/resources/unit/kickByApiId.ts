@@ -1,7 +1,7 @@
-import { judge } from '../../../shared/answers';
-import { KICK_UNIT_V1 } from '../../../shared/endpoints';
-import { requestV1 } from '../../../shared/transport';
-import { deliverIsolating } from '../../shared/isolate';
+import { judge } from '../../../client/answers';
+import { KICK_UNIT_V1 } from '../../../client/endpoints';
+import { requestV1 } from '../../../client/transport';
+import { deliverIsolating } from '../../kinds/isolate';
 import { targetFields, type KickDelivery } from './kickTarget';
 
 /**

@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { judge, leftOut } from '../../../shared/answers';
-import { KICK_UNIT_V2 } from '../../../shared/endpoints';
-import { deliverIsolating } from '../../shared/isolate';
-import type { ItemResults } from '../../shared/results';
-import { requestV2 } from '../../../shared/transport';
+import { judge, leftOut } from '../../../client/answers';
+import { KICK_UNIT_V2 } from '../../../client/endpoints';
+import { deliverIsolating } from '../../kinds/isolate';
+import type { ItemResults } from '../../kinds/results';
+import { requestV2 } from '../../../client/transport';
 import { targetFields, type KickDelivery, type KickTarget } from './kickTarget';
 
 interface KickedEntry {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { SonoranConnection } from '../../../shared/connection';
-import type { ItemResults } from '../../shared/results';
+import type { SonoranConnection } from '../../../client/connection';
+import type { ItemResults } from '../../kinds/results';
 
 /** How a kick names its unit: v1 by API ID, v2 by the other identities. */
 export type IdentityField = 'apiId' | 'communityUserId' | 'discord' | 'roblox';

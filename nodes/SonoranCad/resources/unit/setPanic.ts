@@ -1,6 +1,6 @@
-import { SET_UNIT_PANIC_V2 } from '../../../shared/endpoints';
-import { parameterReader, yesNo } from '../../shared/validate';
-import { unitStateOperation } from './unitState';
+import { SET_UNIT_PANIC_V2 } from '../../../client/endpoints';
+import { parameterReader, yesNo } from '../../parameters/validate';
+import { unitStateOperation } from '../../kinds/unitState';
 
 export const setPanic = unitStateOperation({
 	option: {

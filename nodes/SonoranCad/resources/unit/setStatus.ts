@@ -1,7 +1,7 @@
-import { SET_UNIT_STATUS_V2 } from '../../../shared/endpoints';
-import { statusName } from '../../../shared/unitStatus';
-import { parameterReader, wholeNumber } from '../../shared/validate';
-import { unitStateOperation } from './unitState';
+import { SET_UNIT_STATUS_V2 } from '../../../client/endpoints';
+import { statusName } from '../../../client/unitStatus';
+import { parameterReader, wholeNumber } from '../../parameters/validate';
+import { unitStateOperation } from '../../kinds/unitState';
 
 export const setStatus = unitStateOperation({
 	option: {

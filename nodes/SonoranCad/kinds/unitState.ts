@@ -1,17 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { judge, leftOut, type SonoranFailure } from '../../../shared/answers';
-import { openConnection } from '../../../shared/connection';
-import type { Endpoint } from '../../../shared/endpoints';
-import { optionsCollection, readRequestPolicy } from '../../../shared/requestPolicy';
-import { requestV2 } from '../../../shared/transport';
-import { batchSizeOption, readBatchSize } from '../../shared/batchSize';
-import { deliverIsolating } from '../../shared/isolate';
-import type { SonoranOperation } from '../../shared/operation';
-import { isObject } from '../../shared/perItem';
-import { ItemResults } from '../../shared/results';
-import { readServerId, serverIdProperty } from '../../shared/server';
-import { readUnits, unitTargetProperties, type UnitsBy } from '../../shared/unitTargets';
+import { judge, leftOut, type SonoranFailure } from '../../client/answers';
+import { openConnection } from '../../client/connection';
+import type { Endpoint } from '../../client/endpoints';
+import { optionsCollection, readRequestPolicy } from '../parameters/requestOptions';
+import { requestV2 } from '../../client/transport';
+import { batchSizeOption, readBatchSize } from '../parameters/batchSize';
+import { deliverIsolating } from './isolate';
+import type { SonoranOperation } from './operation';
+import { isObject } from './perItem';
+import { ItemResults } from './results';
+import { readServerId, serverIdProperty } from '../parameters/server';
+import { readUnits, unitTargetProperties, type UnitsBy } from '../parameters/unitTargets';
 
 /** An operation that sets one state (status, panic) of units: `PATCH …/units/{path}`. */
 export interface UnitStateSpec {

@@ -2,7 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { valueChecker, wholeNumber } from './validate';
 
-export { serverIdProperty } from '../../shared/serverId';
+export { serverIdProperty } from '../../editor/serverId';
 
 /** The item's server: picked from the list, typed, or a plain number saved by older versions. */
 export function readServerId(ctx: IExecuteFunctions, itemIndex: number): number {

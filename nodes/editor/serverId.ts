@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { editorGet, listMatching } from './editorLookup';
-import { GET_SERVERS_V2 } from './endpoints';
+import { GET_SERVERS_V2 } from '../client/endpoints';
 import { numberLocator } from './numberLocator';
 
 /**

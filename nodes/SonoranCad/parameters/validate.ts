@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { asWholeNumber } from '../../shared/wholeNumber';
+import { asWholeNumber } from '../../client/wholeNumber';
 
 /** Throws the error for a bad value: `problem` completes "<field> …", `fix` overrides the field's fix. */
 export type Reject = (problem: string, fix?: string) => never;

@@ -1,17 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-/** How requests to Sonoran are paced, retried and timed out; set per node in Options. */
-export interface RequestPolicy {
-	/** After a short burst, at least this long between requests; unset: Sonoran's pace per endpoint. */
-	intervalMs?: number;
-	/** Retries of one request after a 5xx, a timeout or a lost connection (429s: see maxRetryWaitMs). */
-	maxRetries: number;
-	/** The first backoff; it doubles on each retry, with jitter. A 429's Retry-After wins. */
-	retryDelayMs: number;
-	/** Most time spent waiting to retry one request; a 429 is retried for as long as this allows. */
-	maxRetryWaitMs: number;
-	timeoutMs: number;
-}
+import { DEFAULT_POLICY, type RequestPolicy } from '../../client/requestPolicy';
 
 /** The Options entries that set the policy, for any operation's Options collection. */
 export const requestPolicyOptions: INodeProperties[] = [
@@ -61,13 +50,6 @@ export const requestPolicyOptions: INodeProperties[] = [
 			'How long to wait for Sonoran to answer one request. A request that timed out may still have been applied.',
 	},
 ];
-
-/** The defaults are those of the Options entries above; the pace, when unset, is per endpoint. */
-export const DEFAULT_POLICY = Object.fromEntries(
-	requestPolicyOptions
-		.filter((option) => option.name !== 'intervalMs')
-		.map((option) => [option.name, option.default]),
-) as unknown as RequestPolicy;
 
 export function readRequestPolicy(ctx: IExecuteFunctions): RequestPolicy {
 	const policy: RequestPolicy = { ...DEFAULT_POLICY };

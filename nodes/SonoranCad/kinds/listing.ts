@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { failureToError, type SonoranFailure } from '../../shared/answers';
-import { openConnection, type SonoranConnection } from '../../shared/connection';
-import { readRequestPolicy } from '../../shared/requestPolicy';
+import { failureToError, type SonoranFailure } from '../../client/answers';
+import { openConnection, type SonoranConnection } from '../../client/connection';
+import { readRequestPolicy } from '../parameters/requestOptions';
 import type { SonoranOperation } from './operation';
 import { errorItemOrThrow } from './results';
 

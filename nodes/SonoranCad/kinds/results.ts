@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { failureToError, type SonoranFailure } from '../../shared/answers';
+import { failureToError, type SonoranFailure } from '../../client/answers';
 
 /**
  * The outcome of each input item of an operation that makes one output item per input item:

@@ -4,11 +4,11 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
-import { failureToError, judge } from './answers';
-import { openConnection } from './connection';
-import { pathOf, type Endpoint } from './endpoints';
-import { DEFAULT_POLICY } from './requestPolicy';
-import { requestV2 } from './transport';
+import { failureToError, judge } from '../client/answers';
+import { openConnection } from '../client/connection';
+import { pathOf, type Endpoint } from '../client/endpoints';
+import { DEFAULT_POLICY } from '../client/requestPolicy';
+import { requestV2 } from '../client/transport';
 
 /**
  * How long a list read for the editor (servers, record templates, a template's fields) is reused.

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { judge, mayHaveApplied, type SonoranFailure } from '../../shared/answers';
-import { openConnection, type SonoranConnection } from '../../shared/connection';
-import type { Endpoint } from '../../shared/endpoints';
-import { optionsCollection, readRequestPolicy } from '../../shared/requestPolicy';
-import { requestV2, type V2Call } from '../../shared/transport';
+import { judge, mayHaveApplied, type SonoranFailure } from '../../client/answers';
+import { openConnection, type SonoranConnection } from '../../client/connection';
+import type { Endpoint } from '../../client/endpoints';
+import { optionsCollection, readRequestPolicy } from '../parameters/requestOptions';
+import { requestV2, type V2Call } from '../../client/transport';
 import type { SonoranOperation } from './operation';
 import { ItemResults } from './results';
 

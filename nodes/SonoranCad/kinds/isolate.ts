@@ -1,5 +1,5 @@
-import type { SonoranFailure, Verdict } from '../../shared/answers';
-import type { Delivery } from '../../shared/delivery';
+import type { SonoranFailure, Verdict } from '../../client/answers';
+import type { Delivery } from '../../client/delivery';
 import { chunk, type ItemResults } from './results';
 
 /** How one batching operation sends a batch and records one that Sonoran accepted. */
