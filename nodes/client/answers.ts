@@ -1,4 +1,4 @@
-import type { INode, JsonObject } from 'n8n-workflow';
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { Endpoint } from './endpoints';
@@ -20,6 +20,11 @@ const STATUS_PAGE = 'https://status.sonoransoftware.com';
 
 const AMBIGUOUS_NOTE =
 	' An earlier attempt of this request got no clear answer (a timeout, a lost connection or a server error) and may already have been applied.';
+
+/** A JSON object (not a list, not null): how answers' fields are read. */
+export function isObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 /** Worth retrying: rate limited, a server error, or no answer. */
 export function isTransient(answer: SonoranAnswer | SonoranNoAnswer): boolean {

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { judge, mayHaveApplied, type SonoranFailure } from '../../client/answers';
+import { isObject, judge, mayHaveApplied, type SonoranFailure } from '../../client/answers';
 import { openConnection, type SonoranConnection } from '../../client/connection';
 import type { Endpoint } from '../../client/endpoints';
 import { optionsCollection, readRequestPolicy } from '../parameters/requestOptions';
@@ -137,8 +137,4 @@ const NOT_FOUND_NOTE =
 
 function asObject(json: unknown): IDataObject {
 	return isObject(json) ? json : { answer: json as IDataObject[string] };
-}
-
-export function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

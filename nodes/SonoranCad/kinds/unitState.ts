@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { judge, leftOut, type SonoranFailure } from '../../client/answers';
+import { isObject, judge, leftOut, type SonoranFailure } from '../../client/answers';
 import { openConnection } from '../../client/connection';
 import type { Endpoint } from '../../client/endpoints';
 import { optionsCollection, readRequestPolicy } from '../parameters/requestOptions';
@@ -8,7 +8,6 @@ import { requestV2 } from '../../client/transport';
 import { batchSizeOption, readBatchSize } from '../parameters/batchSize';
 import { deliverIsolating } from './isolate';
 import type { SonoranOperation } from './operation';
-import { isObject } from './perItem';
 import { ItemResults } from './results';
 import { readServerId, serverIdProperty } from '../parameters/server';
 import { readUnits, unitTargetProperties, type UnitsBy } from '../parameters/unitTargets';

@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { judge, unexpectedAnswer, type SonoranFailure } from '../../../client/answers';
+import { isObject, judge, type SonoranFailure, unexpectedAnswer } from '../../../client/answers';
 import type { SonoranConnection } from '../../../client/connection';
 import { GET_ACCOUNTS_V2 } from '../../../client/endpoints';
 import { optionsCollection } from '../../parameters/requestOptions';
 import { requestV2 } from '../../../client/transport';
 import { listingOperation } from '../../kinds/listing';
-import { isObject } from '../../kinds/perItem';
 import { PAGE_SIZE, returnAllProperties } from '../../parameters/returnAll';
 import {
 	optionalText,

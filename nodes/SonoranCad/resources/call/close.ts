@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { judge, leftOut } from '../../../client/answers';
+import { isObject, judge, leftOut } from '../../../client/answers';
 import { openConnection } from '../../../client/connection';
 import { CLOSE_CALLS_V2 } from '../../../client/endpoints';
 import { optionsCollection, readRequestPolicy } from '../../parameters/requestOptions';
@@ -8,7 +8,6 @@ import { requestV2 } from '../../../client/transport';
 import { batchSizeOption, readBatchSize } from '../../parameters/batchSize';
 import { deliverIsolating } from '../../kinds/isolate';
 import type { SonoranOperation } from '../../kinds/operation';
-import { isObject } from '../../kinds/perItem';
 import { ItemResults } from '../../kinds/results';
 import { readServerId, serverIdProperty } from '../../parameters/server';
 import { callIdProperty, readCallId } from './fields';

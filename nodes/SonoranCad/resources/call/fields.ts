@@ -78,22 +78,6 @@ export function checkMetaData(ctx: IExecuteFunctions, itemIndex: number, value: 
 	);
 }
 
-/** A number from a dropdown or from an expression: Sonoran may have numbers the list lacks. */
-export function checkEnum(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	value: unknown,
-	label: string,
-	options: INodePropertyOptions[],
-): number {
-	return valueChecker(ctx, itemIndex)(
-		value,
-		label,
-		wholeNumber,
-		`Choose "${label}" from the list (${options.map((o) => `${o.value} ${o.name}`).join(', ')}), or give Sonoran's number by expression.`,
-	);
-}
-
 /** The dispatch call's optional text fields, shared by Create and Update Dispatch Call. */
 const DISPATCH_TEXT: Array<{ name: string; displayName: string; description: string }> = [
 	{ name: 'address', displayName: 'Address', description: 'The address of the call' },
@@ -188,13 +172,20 @@ export const ENUMS = {
 	},
 };
 
+/** A number from a dropdown or from an expression: Sonoran may have numbers the list lacks. */
 export function readEnum(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	name: keyof typeof ENUMS,
 	value: unknown,
 ): number {
-	return checkEnum(ctx, itemIndex, value, ENUMS[name].displayName, ENUMS[name].options);
+	const { displayName, options } = ENUMS[name];
+	return valueChecker(ctx, itemIndex)(
+		value,
+		displayName,
+		wholeNumber,
+		`Choose "${displayName}" from the list (${options.map((o) => `${o.value} ${o.name}`).join(', ')}), or give Sonoran's number by expression.`,
+	);
 }
 
 /** Delete After (Minutes): Sonoran deletes the call that long after creating it. */

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { listCalls, type CallKind } from '../../../client/callListing';
-import { unexpectedAnswer } from '../../../client/answers';
+import { isObject, unexpectedAnswer } from '../../../client/answers';
 import type { SonoranConnection } from '../../../client/connection';
 import { GET_CALLS_V2 } from '../../../client/endpoints';
 import type { ItemRequest, Recovery } from '../../kinds/perItem';
@@ -19,7 +19,7 @@ export function newRequestId(): string {
 
 function metaDataOf(call: IDataObject): IDataObject | undefined {
 	const metaData = call.metaData ?? call.MetaData;
-	return typeof metaData === 'object' && metaData !== null ? (metaData as IDataObject) : undefined;
+	return isObject(metaData) ? metaData : undefined;
 }
 
 /** Looks among the server's calls of one kind for the one this request created. */

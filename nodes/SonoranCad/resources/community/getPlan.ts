@@ -1,6 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { failureToError, judge, unexpectedAnswer, type Verdict } from '../../../client/answers';
+import {
+	failureToError,
+	isObject,
+	judge,
+	unexpectedAnswer,
+	type Verdict,
+} from '../../../client/answers';
 import { apiVersionProperty, readApiVersion } from '../../parameters/apiVersion';
 import { openConnection } from '../../../client/connection';
 import {
@@ -17,10 +23,7 @@ import { requestV1, requestV2 } from '../../../client/transport';
 
 /** v1 answers text that starts with the plan number; v2 answers `{version, name}`. */
 function planOf(verdict: Verdict & { ok: true }): number | undefined {
-	const version =
-		typeof verdict.json === 'object' && verdict.json !== null
-			? (verdict.json as { version?: unknown }).version
-			: verdict.answer.match(/^\d+/)?.[0];
+	const version = isObject(verdict.json) ? verdict.json.version : verdict.answer.match(/^\d+/)?.[0];
 	const plan = Number(version);
 	return Number.isInteger(plan) ? plan : undefined;
 }

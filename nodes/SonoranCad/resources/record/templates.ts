@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { isObject } from '../../../client/answers';
 import { editorGet, listMatching } from '../../../editor/editorLookup';
 import { GET_TEMPLATE_V2, GET_TEMPLATES_V2 } from '../../../client/endpoints';
 import { numberLocator } from '../../../editor/numberLocator';
@@ -26,9 +27,7 @@ export const templateIdProperty = numberLocator({
 });
 
 function asTemplate(value: unknown): IDataObject | undefined {
-	return typeof value === 'object' && value !== null && !Array.isArray(value)
-		? (value as IDataObject)
-		: undefined;
+	return isObject(value) ? value : undefined;
 }
 
 /** The community's record templates (`GET /v2/general/templates`, 10 a minute; read once a minute). */
