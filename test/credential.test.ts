@@ -1,5 +1,6 @@
 import { SonoranCadApi } from '../credentials/SonoranCadApi.credentials';
 import { testCredential } from './support/credential-tester';
+import { emulatorCredentialData } from './support/emulator-credential';
 import { emulatorWithUnits, type Emulator } from './support/fixtures';
 
 const VERSION_PATH = '/general/get_version';
@@ -10,17 +11,11 @@ const VERSION_PATH = '/general/get_version';
  */
 async function testAgainstEmulator(
 	settings: object = {},
-	prepare: (emulator: Emulator) => object | void = () => ({}),
+	prepare: (emulator: Emulator) => Record<string, unknown> | void = () => ({}),
 ) {
 	const emulator = await emulatorWithUnits([], settings);
 	const overrides = prepare(emulator) ?? {};
-	const result = await testCredential(SonoranCadApi, {
-		communityId: emulator.communityId,
-		apiKey: emulator.apiKey,
-		environment: 'custom',
-		baseUrl: emulator.url,
-		...overrides,
-	});
+	const result = await testCredential(SonoranCadApi, emulatorCredentialData(emulator, overrides));
 	return { emulator, result };
 }
 

@@ -6,6 +6,7 @@ import * as requestPolicy from '../nodes/client/requestPolicy';
 import * as transport from '../nodes/client/transport';
 import { SonoranCadCallTrigger } from '../nodes/SonoranCadCallTrigger/SonoranCadCallTrigger.node';
 import { emulatorWithUnits, type Emulator } from './support/fixtures';
+import { emulatorCredentialData } from './support/emulator-credential';
 import { report, runChecks } from './smoke/smoke';
 
 /** The package's own modules, from source: the check runs through them, not a copy. */
@@ -24,10 +25,7 @@ type Row = { check: string; agrees: boolean; status: number | string; body: stri
 
 async function smoke(emulator: Emulator, options: { kick?: string; gapMs?: number } = {}) {
 	const rows = (await runChecks(lib, {
-		communityId: emulator.communityId,
-		apiKey: emulator.apiKey,
-		environment: 'custom',
-		baseUrl: emulator.url,
+		...emulatorCredentialData(emulator),
 		gapMs: 0,
 		...options,
 	})) as Row[];

@@ -1,5 +1,6 @@
 'use strict';
 /** What the end-to-end checks share: the check runner, waiting, HTTP, and reading n8n's database. */
+const { emulatorCredentialData } = require('../support/emulator-credential');
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -53,12 +54,7 @@ function emulatorCredential(emulator, { id = CREDENTIAL_ID, apiKey = emulator.ap
 		id,
 		name: id,
 		type: 'sonoranCadApi',
-		data: {
-			communityId: emulator.communityId,
-			apiKey,
-			environment: 'custom',
-			baseUrl: emulator.url,
-		},
+		data: emulatorCredentialData(emulator, { apiKey }),
 	};
 }
 

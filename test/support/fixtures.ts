@@ -3,6 +3,7 @@ import type { INodeExecutionData, IRun } from 'n8n-workflow';
 import { SonoranCadApi } from '../../credentials/SonoranCadApi.credentials';
 import { SonoranCad } from '../../nodes/SonoranCad/SonoranCad.node';
 import { startEmulator } from '../emulator/sonoran-emulator';
+import { emulatorCredentialData } from './emulator-credential';
 import { outputsOf, runAgainstEmulator } from './n8n-harness';
 
 export type Emulator = Awaited<ReturnType<typeof startEmulator>>;
@@ -98,17 +99,21 @@ export async function runOperation(
 	]);
 }
 
+/** `runOperation` for one resource: `const runCall = resourceRunner('call')`. */
+export function resourceRunner(resource: string) {
+	return async (
+		emulator: Emulator,
+		items: object[],
+		operation: string,
+		parameters: Record<string, unknown>,
+		onError?: OnError,
+	): Promise<NodeRun> =>
+		await runOperation(emulator, items, [resource, operation], parameters, onError);
+}
+
 /** The stored credential data of a credential pointing at the emulator, as the harness takes it. */
 export function credentialsFor(emulator: Emulator, data: Record<string, unknown> = {}) {
-	return {
-		'cred-1': {
-			communityId: emulator.communityId,
-			apiKey: emulator.apiKey,
-			environment: 'custom',
-			baseUrl: emulator.url,
-			...data,
-		},
-	};
+	return { 'cred-1': emulatorCredentialData(emulator, data) };
 }
 
 /** Runs "Webhook Items → Sonoran CAD (Unit → Kick)". */

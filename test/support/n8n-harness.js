@@ -7,6 +7,7 @@
  *
  * Used by the jest suites and by `npm run demo` (which loads the built package from dist/).
  */
+const { emulatorCredentialData } = require('./emulator-credential');
 const os = require('node:os');
 const path = require('node:path');
 const fs = require('node:fs');
@@ -257,15 +258,7 @@ async function runAgainstEmulator({ classes, emulator, items, steps, credential,
 	const source = sourceNode(items);
 	return await runWorkflow({
 		...classes,
-		credentials: {
-			'cred-1': {
-				communityId: emulator.communityId,
-				apiKey: emulator.apiKey,
-				environment: 'custom',
-				baseUrl: emulator.url,
-				...credential,
-			},
-		},
+		credentials: { 'cred-1': emulatorCredentialData(emulator, credential) },
 		nodes: [
 			source,
 			...steps.map((step, i) =>

@@ -1,4 +1,4 @@
-import { emulatorWithUnits, runError, runSteps } from './support/fixtures';
+import { emulatorWithUnits, runError, runSteps } from '../support/fixtures';
 
 const planStep = (parameters: Record<string, unknown> = {}) => ({
 	name: 'Get Plan',

@@ -1,14 +1,13 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { CALL_ROUTE_LIMITS } from './support/call-fixtures';
+import { CALL_ROUTE_LIMITS } from '../support/call-fixtures';
 import {
 	emulatorWithUnits,
 	itemError,
 	runError,
 	type Emulator,
-	type Step,
-	runOperation,
-} from './support/fixtures';
+	resourceRunner,
+} from '../support/fixtures';
 
 const SERVER = (serverId: number) => `/v2/emergency/servers/${serverId}`;
 
@@ -21,13 +20,7 @@ async function emulatorWithPlayers(settings: object = {}): Promise<Emulator> {
 	return emulator;
 }
 
-const runCall = async (
-	emulator: Emulator,
-	items: object[],
-	operation: string,
-	parameters: Record<string, unknown>,
-	onError?: Step['onError'],
-) => await runOperation(emulator, items, ['call', operation], parameters, onError);
+const runCall = resourceRunner('call');
 
 const paired = (output: INodeExecutionData[]) => output.map((item) => item.pairedItem);
 

@@ -8,7 +8,7 @@ import {
 	runKick,
 	unitIds,
 	type Emulator,
-} from './support/fixtures';
+} from '../support/fixtures';
 
 /** apiIds per kick request, in the order they reached the emulator. */
 function kickRequests(emulator: Emulator): string[][] {

@@ -8,7 +8,7 @@ import {
 	runKick,
 	type Emulator,
 	type KickOptions,
-} from './support/fixtures';
+} from '../support/fixtures';
 
 type Setup = (emulator: Emulator) => Partial<KickOptions> | void;
 

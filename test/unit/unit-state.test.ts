@@ -3,10 +3,9 @@ import {
 	itemError,
 	runError,
 	type Emulator,
-	runOperation,
+	resourceRunner,
 	UNPACED,
-	type Step,
-} from './support/fixtures';
+} from '../support/fixtures';
 
 const STATUS_PATH = (serverId: number) => `/v2/emergency/servers/${serverId}/units/status`;
 
@@ -29,13 +28,7 @@ const unitNamed = (emulator: Emulator, communityUserId: string) =>
 		accId: string;
 	};
 
-const runUnits = async (
-	emulator: Emulator,
-	items: object[],
-	operation: string,
-	parameters: Record<string, unknown>,
-	onError?: Step['onError'],
-) => await runOperation(emulator, items, ['unit', operation], parameters, onError);
+const runUnits = resourceRunner('unit');
 
 describe('Unit → Set Status', () => {
 	const byItem = {

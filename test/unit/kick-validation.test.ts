@@ -1,4 +1,4 @@
-import { emulatorWithUnits, itemError, KICK_PATH, runError, runKick } from './support/fixtures';
+import { emulatorWithUnits, itemError, KICK_PATH, runError, runKick } from '../support/fixtures';
 
 interface InvalidCase {
 	name: string;

@@ -4,7 +4,7 @@ import {
 	runError,
 	runSteps,
 	type Emulator,
-} from './support/fixtures';
+} from '../support/fixtures';
 
 const V1_PATH = '/emergency/get_active_units';
 const UNPACED = { intervalMs: 0 };

@@ -1,13 +1,13 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { SonoranCadApi } from '../credentials/SonoranCadApi.credentials';
-import { GET_CALLS_V2 } from '../nodes/client/endpoints';
-import { bookSlot, paceFor } from '../nodes/client/pacing';
-import { fingerprint, MAX_TRACKED_CALLS } from '../nodes/SonoranCadCallTrigger/callChanges';
-import { SonoranCadCallTrigger } from '../nodes/SonoranCadCallTrigger/SonoranCadCallTrigger.node';
-import { pollsPerMinute } from '../nodes/SonoranCadCallTrigger/pollRate';
-import { credentialsFor, emulatorWithUnits, type Emulator } from './support/fixtures';
-import { pollingTrigger } from './support/n8n-harness';
+import { SonoranCadApi } from '../../credentials/SonoranCadApi.credentials';
+import { GET_CALLS_V2 } from '../../nodes/client/endpoints';
+import { bookSlot, paceFor } from '../../nodes/client/pacing';
+import { fingerprint, MAX_TRACKED_CALLS } from '../../nodes/SonoranCadCallTrigger/callChanges';
+import { SonoranCadCallTrigger } from '../../nodes/SonoranCadCallTrigger/SonoranCadCallTrigger.node';
+import { pollsPerMinute } from '../../nodes/SonoranCadCallTrigger/pollRate';
+import { credentialsFor, emulatorWithUnits, type Emulator } from '../support/fixtures';
+import { pollingTrigger } from '../support/n8n-harness';
 
 const ALL_EVENTS = ['new911Call', 'newDispatchCall', 'dispatchCallChanged', 'callClosed'];
 const EVERY_MINUTE = { item: [{ mode: 'everyMinute' }] };

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { SonoranCadApi } from '../credentials/SonoranCadApi.credentials';
-import { carriesKey } from '../nodes/SonoranCadTrigger/keyCheck';
-import { SonoranCadTrigger } from '../nodes/SonoranCadTrigger/SonoranCadTrigger.node';
-import { callWebhook } from './support/n8n-harness';
+import { SonoranCadApi } from '../../credentials/SonoranCadApi.credentials';
+import { carriesKey } from '../../nodes/SonoranCadTrigger/keyCheck';
+import { SonoranCadTrigger } from '../../nodes/SonoranCadTrigger/SonoranCadTrigger.node';
+import { callWebhook } from '../support/n8n-harness';
 
 const KEY = 'Dummy-Key-Of-The-Community-42';
 

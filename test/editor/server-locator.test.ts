@@ -1,18 +1,18 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { SonoranCadApi } from '../credentials/SonoranCadApi.credentials';
-import { SonoranCad } from '../nodes/SonoranCad/SonoranCad.node';
-import { SonoranCadCallTrigger } from '../nodes/SonoranCadCallTrigger/SonoranCadCallTrigger.node';
-import { EDITOR_CACHE_MS } from '../nodes/editor/editorLookup';
-import { editorFor, requestsTo } from './support/editor';
+import { SonoranCadApi } from '../../credentials/SonoranCadApi.credentials';
+import { SonoranCad } from '../../nodes/SonoranCad/SonoranCad.node';
+import { SonoranCadCallTrigger } from '../../nodes/SonoranCadCallTrigger/SonoranCadCallTrigger.node';
+import { EDITOR_CACHE_MS } from '../../nodes/editor/editorLookup';
+import { editorFor, requestsTo } from '../support/editor';
 import {
 	credentialsFor,
 	emulatorWithUnits,
 	itemError,
 	runKick,
 	runSteps,
-} from './support/fixtures';
-import { pollingTrigger } from './support/n8n-harness';
+} from '../support/fixtures';
+import { pollingTrigger } from '../support/n8n-harness';
 
 const SERVERS_PATH = '/v2/general/servers';
 const fromList = (value: string) => ({ __rl: true, mode: 'list', value, cachedResultName: 'x' });

@@ -1,4 +1,4 @@
-import { emulatorWithUnits, KICK_PATH, runKick, unitIds } from './support/fixtures';
+import { emulatorWithUnits, KICK_PATH, runKick, unitIds } from '../support/fixtures';
 
 describe('Unit → Kick: requests and output', () => {
 	it('sends one v1 KICK_UNIT request with the credential in the body and kicks the units', async () => {
@@ -111,7 +111,7 @@ describe('Unit → Kick: requests and output', () => {
 	});
 
 	it('maps each environment to its API root (checked without sending anything)', async () => {
-		const { baseUrlFor, SONORAN_BASE_URLS } = await import('../nodes/client/environments');
+		const { baseUrlFor, SONORAN_BASE_URLS } = await import('../../nodes/client/environments');
 		expect(baseUrlFor(undefined, undefined)).toBe('https://api.sonorancad.com');
 		expect(baseUrlFor('production', 'http://ignored')).toBe(SONORAN_BASE_URLS.production);
 		expect(baseUrlFor('staging', '')).toBe('https://staging-api.dev.sonorancad.com');

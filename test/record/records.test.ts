@@ -1,15 +1,13 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { editorFor, requestsTo } from './support/editor';
+import { editorFor, requestsTo } from '../support/editor';
 import {
 	emulatorWithUnits,
 	itemError,
-	type Emulator,
-	runOperation,
+	resourceRunner,
 	runSteps,
-	type Step,
 	UNPACED,
-} from './support/fixtures';
+} from '../support/fixtures';
 
 const ALICE = { uuid: 'a-1', username: 'AliceRP', discord: '228541962184122368' };
 const LICENSE = { __rl: true, mode: 'list', value: '4', cachedResultName: 'License' };
@@ -18,13 +16,7 @@ async function community() {
 	return await emulatorWithUnits([], { accounts: [ALICE] });
 }
 
-const runRecord = async (
-	emulator: Emulator,
-	items: object[],
-	operation: string,
-	parameters: Record<string, unknown>,
-	onError?: Step['onError'],
-) => await runOperation(emulator, items, ['record', operation], parameters, onError);
+const runRecord = resourceRunner('record');
 
 const mapped = (value: Record<string, unknown>) => ({
 	mappingMode: 'defineBelow',

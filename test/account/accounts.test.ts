@@ -1,14 +1,12 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { requestsTo } from './support/editor';
+import { requestsTo } from '../support/editor';
 import {
 	emulatorWithUnits,
 	itemError,
 	runError,
-	type Emulator,
-	runOperation,
-	type Step,
-} from './support/fixtures';
+	resourceRunner,
+} from '../support/fixtures';
 
 const ALICE = {
 	uuid: '11111111-1111-1111-1111-111111111111',
@@ -23,13 +21,7 @@ async function community(accounts: object[] = [ALICE, BOB], settings: object = {
 	return await emulatorWithUnits([], { accounts, ...settings });
 }
 
-const runAccount = async (
-	emulator: Emulator,
-	items: object[],
-	operation: string,
-	parameters: Record<string, unknown>,
-	onError?: Step['onError'],
-) => await runOperation(emulator, items, ['account', operation], parameters, onError);
+const runAccount = resourceRunner('account');
 
 const jsonOf = (output: INodeExecutionData[]) => output.map((item) => item.json);
 
