@@ -1,12 +1,7 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { requestsTo } from '../support/editor';
-import {
-	emulatorWithUnits,
-	itemError,
-	runError,
-	resourceRunner,
-} from '../support/fixtures';
+import { emulatorWithUnits, itemError, runError, resourceRunner } from '../support/fixtures';
 
 const ALICE = {
 	uuid: '11111111-1111-1111-1111-111111111111',

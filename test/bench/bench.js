@@ -79,7 +79,11 @@ async function runChild(args) {
 	});
 }
 
-/** The Sonoran CAD node, its defaults but for the time scale. */
+/**
+ * The Sonoran CAD node, its defaults but for the time scale.
+ * @param {number} n
+ * @param {{ limited?: boolean, paced?: boolean, latencyMs?: number, profile?: boolean, floor?: boolean }} [options]
+ */
 async function runOurs(n, { limited = true, paced = true, latencyMs, profile, floor } = {}) {
 	const scaled = (ms) => ms * NODE_SCALE;
 	const emulator = await benchEmulator(n, { scale: NODE_SCALE, limited, latencyMs });

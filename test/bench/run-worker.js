@@ -33,7 +33,7 @@ async function kick(apiId) {
 	return { kicked: item?.json.kicked === true, error: item?.json.error };
 }
 
-process.on('message', (message) => {
+process.on('message', (/** @type {'stop' | { apiId: string, job: number }} */ message) => {
 	if (message === 'stop') {
 		process.disconnect();
 		return;

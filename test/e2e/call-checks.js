@@ -37,9 +37,10 @@ async function startCatcher() {
 			response.writeHead(204).end();
 		});
 	});
-	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+	const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
 	return {
-		url: `http://127.0.0.1:${server.address().port}/discord-webhook`,
+		url: `http://127.0.0.1:${port}/discord-webhook`,
 		received,
 		close: async () => {
 			server.closeAllConnections();

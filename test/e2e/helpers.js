@@ -9,6 +9,8 @@ const ROOT = path.join(__dirname, '..', '..');
 const EXAMPLES = path.join(ROOT, 'examples');
 /** The id every example workflow names its Sonoran CAD credential by. */
 const CREDENTIAL_ID = 'sonoranCadCredential';
+/** The API key of the credential that must be refused. */
+const WRONG_KEY = 'dummy-wrong-key-e2e-7d41c9';
 
 const results = [];
 
@@ -189,11 +191,13 @@ async function restPost(baseUrl, cookie, path, body) {
 		headers: { ...BROWSER, cookie },
 		body: JSON.stringify(body),
 	});
-	const json = await response.json();
+	// n8n's REST answers, as JSON: read field by field by each check.
+	const json = /** @type {any} */ (await response.json());
 	return { status: response.status, data: json.data ?? json };
 }
 
 module.exports = {
+	WRONG_KEY,
 	ownerCookie,
 	restPost,
 	CREDENTIAL_ID,

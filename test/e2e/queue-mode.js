@@ -174,7 +174,7 @@ async function queueModeChecks({ install, extensionsDir, workDir }) {
 				const seconds = (Date.now() - t0) / 1000;
 				const { kicked, failed } = summarize(answers);
 				const kicks = emulator.kicks
-					.filter((k) => k.apiId.startsWith('STEAM:queue-'))
+					.filter((k) => String(k.apiId).startsWith('STEAM:queue-'))
 					.map((k) => k.apiId);
 				const v1Requests = emulator.requests.filter((r) => r.path === '/emergency/kick_unit');
 				const refused = v1Requests.filter((r) => r.status === 429).length;

@@ -93,11 +93,17 @@ async function handle(state, request, response) {
 
 /**
  * @param {object} [options]
- * @param {Array<{apiId: string, serverId?: number, name?: string}>} [options.units] active units
+ * @param {import('./units').UnitSpec[]} [options.units] active units
  * @param {Array<{username: string, uuid?: string, communityUserId?: string, discord?: string, roblox?: number, status?: number}>} [options.accounts] community accounts
  * @param {string} [options.communityId] @param {string} [options.apiKey]
  * @param {number} [options.plan] 0 FREE … 6 SONORAN ONE (default 4, PRO)
  * @param {boolean} [options.apiEnabled] @param {number} [options.port] 0 = a free port
+ * @param {number[]} [options.servers] the community's servers (default 1, 2, 3)
+ * @param {boolean} [options.callListCamelCase] Get Calls in the page's earlier camelCase
+ * @param {boolean} [options.v2RateLimits] whether v2 routes enforce their limits (default true)
+ * @param {number} [options.latencyMs] a simulated round trip
+ * @param {{ burst: number, intervalMs: number }} [options.v1Limit] v1's unpublished limit, simulated
+ * @param {Record<string, number>} [options.v2Limits] lower limits per minute, by route name
  */
 async function startEmulator(options = {}) {
 	/**
@@ -143,9 +149,9 @@ async function startEmulator(options = {}) {
 	});
 	await new Promise((resolve, reject) => {
 		server.once('error', reject);
-		server.listen(options.port ?? 0, '127.0.0.1', resolve);
+		server.listen(options.port ?? 0, '127.0.0.1', () => resolve(undefined));
 	});
-	const { port } = server.address();
+	const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
 
 	return {
 		url: `http://127.0.0.1:${port}`,

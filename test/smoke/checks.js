@@ -34,6 +34,8 @@ function smokeChecks(lib, { kick } = {}) {
 	};
 	const needsPlan = (plan, minPlan, answer) =>
 		plan >= minPlan ? answer.statusCode === 200 : [400, 403].includes(answer.statusCode);
+	/** @typedef {{ endpoint: object, data: object[] }} V1Check */
+	/** @type {Array<{ name: string, expected: string, v1?: V1Check, v2?: { endpoint: object, call: object }, agrees: Function }>} */
 	const checks = [
 		{
 			name: 'v1 GET_VERSION (credential and plan)',

@@ -16,6 +16,7 @@ const { INSTANCE_URLS, TestCredentialsHelper, withDefaults } = require('./n8n-ha
 async function testCredential(CredentialClass, data) {
 	const credentialType = new CredentialClass();
 	const { request, rules = [] } = credentialType.test;
+	/** @type {import('n8n-workflow').INodeType} */
 	const tempType = {
 		description: {
 			displayName: 'Temp',
@@ -32,6 +33,7 @@ async function testCredential(CredentialClass, data) {
 			],
 		},
 	};
+	/** @type {import('n8n-workflow').INode} */
 	const node = {
 		id: 'temp',
 		name: 'Temp',
@@ -41,6 +43,7 @@ async function testCredential(CredentialClass, data) {
 		parameters: {},
 		credentials: { [credentialType.name]: { id: 'tested', name: 'tested' } },
 	};
+	/** @type {import('n8n-workflow').INodeTypes} */
 	const nodeTypes = {
 		getByName: () => tempType,
 		getByNameAndVersion: () => NodeHelpers.getVersionedNodeType(tempType, 1),
@@ -48,20 +51,23 @@ async function testCredential(CredentialClass, data) {
 	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 	const credentials = withDefaults(credentialType, data);
-	const additionalData = {
-		credentialsHelper: new TestCredentialsHelper(
-			{ [credentialType.name]: credentialType },
-			{ tested: credentials },
-		),
-		variables: {},
-		...INSTANCE_URLS,
-	};
+	// The parts of n8n's additional data a declarative credential test uses.
+	const additionalData = /** @type {import('n8n-workflow').IWorkflowExecuteAdditionalData} */ (
+		/** @type {unknown} */ ({
+			credentialsHelper: new TestCredentialsHelper(
+				{ [credentialType.name]: credentialType },
+				{ tested: credentials },
+			),
+			variables: {},
+			...INSTANCE_URLS,
+		})
+	);
 	const context = new ExecuteContext(
 		workflow,
 		node,
 		additionalData,
 		'internal',
-		{ resultData: { runData: {} } },
+		/** @type {import('n8n-workflow').IRunExecutionData} */ ({ resultData: { runData: {} } }),
 		0,
 		[],
 		{ main: [[{ json: {} }]] },

@@ -24,7 +24,11 @@ function record(target, method) {
 
 /** Starts recording; returns a function that stops it. */
 function recordLogs() {
-	const restores = [console._stdout, console._stderr]
+	// Node's console keeps its streams as _stdout and _stderr (not typed).
+	const streams = /** @type {{ _stdout?: NodeJS.WriteStream, _stderr?: NodeJS.WriteStream }} */ (
+		/** @type {unknown} */ (console)
+	);
+	const restores = [streams._stdout, streams._stderr]
 		.filter(Boolean)
 		.map((stream) => record(stream, 'write'))
 		.concat(['log', 'info', 'warn', 'error', 'debug'].map((method) => record(console, method)));

@@ -55,6 +55,7 @@ class ItemSource {
 		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
 	};
 
+	/** @this {import('n8n-workflow').IExecuteFunctions} */
 	async execute() {
 		const raw = this.getNodeParameter('items', 0);
 		const items = typeof raw === 'string' ? JSON.parse(raw) : raw;
@@ -185,8 +186,13 @@ const INSTANCE_URLS = {
 	formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
 };
 
+/**
+ * The parts of n8n's IWorkflowExecuteAdditionalData that running the package's nodes uses; the
+ * rest belongs to n8n's server (its database, push connections, sub-workflows).
+ * @returns {import('n8n-workflow').IWorkflowExecuteAdditionalData}
+ */
 function additionalDataFor(credentialsHelper, workflowData, executionId) {
-	return {
+	return /** @type {import('n8n-workflow').IWorkflowExecuteAdditionalData} */ ({
 		...INSTANCE_URLS,
 		executionId,
 		userId: 'test-user',
@@ -194,7 +200,7 @@ function additionalDataFor(credentialsHelper, workflowData, executionId) {
 		hooks: new ExecutionLifecycleHooks('manual', executionId, workflowData),
 		variables: {},
 		currentNodeParameters: undefined,
-	};
+	});
 }
 
 let executionCounter = 0;
@@ -252,7 +258,7 @@ async function runWorkflow({
  * @param {Array<{name: string, parameters: object, settings?: object}>} options.steps Sonoran CAD
  *   nodes, chained in order after the trigger; `settings` are node settings such as `onError`
  * @param {object} [options.credential] overrides of the stored credential data
- * @param {Function} [options.onStart] see runWorkflow
+ * @param {(execution: {cancel: () => void}) => void} [options.onStart] see runWorkflow
  */
 async function runAgainstEmulator({ classes, emulator, items, steps, credential, onStart }) {
 	const source = sourceNode(items);
@@ -326,12 +332,14 @@ async function callWebhook({
 		},
 		httpResponse: response,
 	};
+	/** @type {import('n8n-workflow').IWebhookData} */
 	const webhookData = {
 		httpMethod: 'POST',
 		node: node.name,
 		path: 'event',
 		webhookDescription: nodeType.description.webhooks[0],
 		workflowId: workflow.id,
+		workflowExecuteAdditionalData: additionalData,
 	};
 	const context = new WebhookContext(
 		workflow,
@@ -351,7 +359,7 @@ async function callWebhook({
  * calls the node's `poll()` through n8n-core's real PollContext, and the workflow's static data
  * lives on between polls as it does in n8n.
  * @param {object} options
- * @param {Function} options.nodeClass the trigger's class
+ * @param {new () => import('n8n-workflow').INodeType} options.nodeClass the trigger's class
  * @param {Function[]} options.credentialClasses
  * @param {Record<string, object>} options.credentials stored credential data by id
  * @param {object} options.parameters the trigger's parameters
@@ -398,7 +406,7 @@ function pollingTrigger({
  * list or a resource mapper: the node's own methods, called with n8n-core's real
  * LoadOptionsContext built from the node's current parameters.
  * @param {object} options
- * @param {Function} options.nodeClass
+ * @param {new () => import('n8n-workflow').INodeType} options.nodeClass
  * @param {Function[]} options.credentialClasses
  * @param {Record<string, object>} options.credentials stored credential data by id
  * @param {object} options.parameters the node's current parameters in the editor
@@ -445,7 +453,12 @@ function sourceNode(items, name = 'Webhook Items') {
 	};
 }
 
-/** A node of this package, using the credential with id `credentialId`. */
+/**
+ * A node of this package, using the credential with id `credentialId`.
+ * @param {string} typeName @param {import('n8n-workflow').INodeParameters} parameters
+ * @param {{ name?: string, credentialId?: string, settings?: object, position?: [number, number] }} [options]
+ * @returns {import('n8n-workflow').INode}
+ */
 function packageNode(
 	typeName,
 	parameters,

@@ -1,4 +1,10 @@
-import { emulatorWithUnits, itemError, runError, runKick, type Emulator } from '../support/fixtures';
+import {
+	emulatorWithUnits,
+	itemError,
+	runError,
+	runKick,
+	type Emulator,
+} from '../support/fixtures';
 
 /** No pacing, so tests do not wait out the v2 limits; the emulator still enforces them. */
 const UNPACED = { options: { intervalMs: 0, retryDelayMs: 50 } };
