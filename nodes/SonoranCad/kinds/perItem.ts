@@ -63,11 +63,7 @@ async function requestPerItem(
 	spec: PerItemSpec,
 ): Promise<INodeExecutionData[]> {
 	const { read, shape } = spec;
-	const results = new ItemResults(
-		ctx,
-		items.length,
-		(done) => `${done} earlier item(s) of this run were already applied in Sonoran CAD.`,
-	);
+	const results = new ItemResults(ctx, items.length);
 	const requests: Array<{ itemIndex: number; request: ItemRequest }> = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {

@@ -16,7 +16,8 @@ export class ItemResults {
 	constructor(
 		private readonly ctx: IExecuteFunctions,
 		itemCount: number,
-		private readonly doneNote: (succeeded: number) => string,
+		private readonly doneNote = (succeeded: number) =>
+			`${succeeded} earlier item(s) of this run were already applied in Sonoran CAD.`,
 	) {
 		this.slots = new Array<INodeExecutionData | undefined>(itemCount);
 	}

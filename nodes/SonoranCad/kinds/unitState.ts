@@ -49,11 +49,7 @@ function executeWith(spec: UnitStateSpec) {
 		this: IExecuteFunctions,
 		items: INodeExecutionData[],
 	): Promise<INodeExecutionData[]> {
-		const results = new ItemResults(
-			this,
-			items.length,
-			(done) => `${done} earlier item(s) of this run were already applied in Sonoran CAD.`,
-		);
+		const results = new ItemResults(this, items.length);
 		const groups = new Map<string, UnitChange[]>();
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
