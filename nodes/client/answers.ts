@@ -278,9 +278,12 @@ export function unexpectedAnswer(
 	};
 }
 
-/** Sonoran accepted a shared request but did not do this item's part (a 2xx that leaves it out). */
-export function leftOut(message: string, description: string, answer: string): SonoranFailure {
-	return { message, description, fatal: false, blamesItems: true, statusCode: 200, answer };
+/**
+ * Sonoran accepted a request but did not do this item's part (a 2xx that leaves it out). The
+ * answer is not kept: in a request shared by executions it names other executions' items.
+ */
+export function leftOut(message: string, description: string): SonoranFailure {
+	return { message, description, fatal: false, blamesItems: true, statusCode: 200, answer: '' };
 }
 
 function noAnswerFailure(answer: SonoranNoAnswer, attempts: number): SonoranFailure {
@@ -340,7 +343,7 @@ export function failureToError(
 ): NodeApiError {
 	const response: JsonObject = { statusCode: failure.statusCode, answer: failure.answer };
 	const answered = failure.statusCode
-		? ` Sonoran answered HTTP ${failure.statusCode}${failure.answer ? ` "${excerpt(failure.answer)}"` : ' with no text'}.`
+		? ` Sonoran answered HTTP ${failure.statusCode}${failure.answer ? ` "${excerpt(failure.answer)}"` : ''}.`
 		: '';
 	return new NodeApiError(node, response, {
 		message: failure.message,

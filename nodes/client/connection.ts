@@ -24,6 +24,8 @@ export interface SonoranConnection {
 	 * every later request, so none is sent (a plan refusal: none to that endpoint).
 	 */
 	refusal?: { endpoint: Endpoint; failure: SonoranFailure };
+	/** Cancels its waits instead of the execution's own signal (a request shared by executions). */
+	signal?: AbortSignal;
 }
 
 export async function openConnection(

@@ -9,12 +9,22 @@ import { awaitTurn, holdUntil, paceFor, slowDownAfter429 } from './pacing';
 import { backoffMs, requestedWaitMs } from './retryWait';
 import type { Delivery, SonoranAnswer, SonoranNoAnswer } from './delivery';
 
-/** A v2 call: the parameters of the endpoint's route, and what it sends. */
+/**
+ * A v2 call: the parameters of the endpoint's route, and what it sends. A body given as a
+ * function is built when the request takes its turn, so that requests waiting meanwhile can still
+ * join it (see kinds/sharing.ts).
+ */
 export interface V2Call {
 	params?: Record<string, string | number>;
-	body?: IDataObject | IDataObject[];
+	body?: Payload<IDataObject | IDataObject[]>;
 	qs?: IDataObject;
 }
+
+/** What a request carries, or how to make it when the request leaves. */
+export type Payload<T> = T | (() => T);
+
+const made = <T>(payload: Payload<T>): T =>
+	typeof payload === 'function' ? (payload as () => T)() : payload;
 
 const REDACTED = '**hidden**';
 
@@ -31,13 +41,13 @@ export async function requestV1(
 	ctx: SonoranContext,
 	connection: SonoranConnection,
 	endpoint: Endpoint,
-	data: IDataObject[],
+	data: Payload<IDataObject[]>,
 ): Promise<Delivery> {
-	return await deliver(ctx, connection, endpoint, {
+	return await deliver(ctx, connection, endpoint, () => ({
 		method: 'POST',
 		url: `${connection.baseUrl}/${endpoint.path}`,
-		body: { type: endpoint.type, data },
-	});
+		body: { type: endpoint.type, data: made(data) },
+	}));
 }
 
 /** A v2 request: `endpoint.method` to its route; the credential adds `Authorization: Bearer <key>`. */
@@ -47,13 +57,13 @@ export async function requestV2(
 	endpoint: Endpoint,
 	call: V2Call = {},
 ): Promise<Delivery> {
-	return await deliver(ctx, connection, endpoint, {
+	return await deliver(ctx, connection, endpoint, () => ({
 		method: endpoint.method,
 		url: `${connection.baseUrl}/${pathOf(endpoint, call.params)}`,
 		headers: { Accept: 'application/json' },
-		...(call.body === undefined ? {} : { body: call.body as IDataObject }),
+		...(call.body === undefined ? {} : { body: made(call.body) as IDataObject }),
 		...(call.qs === undefined ? {} : { qs: call.qs }),
-	});
+	}));
 }
 
 /**
@@ -65,7 +75,7 @@ async function deliver(
 	ctx: SonoranContext,
 	connection: SonoranConnection,
 	endpoint: Endpoint,
-	request: IHttpRequestOptions,
+	request: () => IHttpRequestOptions,
 ): Promise<Delivery> {
 	const { refusal } = connection;
 	if (refusal && (!refusal.failure.planOnly || refusal.endpoint === endpoint)) {
@@ -91,11 +101,12 @@ async function deliverPaced(
 	ctx: SonoranContext,
 	connection: SonoranConnection,
 	endpoint: Endpoint,
-	request: IHttpRequestOptions,
+	makeRequest: () => IHttpRequestOptions,
 ): Promise<Delivery> {
 	const { policy } = connection;
 	const pace = paceFor(endpoint, policy.intervalMs);
-	const signal = cancelSignal(ctx);
+	const signal = connection.signal ?? cancelSignal(ctx);
+	let request: IHttpRequestOptions | undefined;
 	let waitedMs = 0;
 	let failures = 0;
 	let refusals = 0;
@@ -108,6 +119,8 @@ async function deliverPaced(
 			signal,
 		);
 		if (sentAt === undefined) throw cancelled(ctx);
+		// Made once, when the first attempt leaves; retries send the same.
+		request ??= makeRequest();
 		const answer = await sendOnce(ctx, connection, request);
 		const rateLimited = answer.statusCode === 429;
 		if (rateLimited) slowDownAfter429(connection.paceKey, pace, sentAt);
@@ -184,7 +197,7 @@ async function sendOnce(
 			headers: response.headers ?? {},
 		};
 	} catch (error) {
-		if (cancelSignal(ctx)?.aborted) throw cancelled(ctx);
+		if ((connection.signal ?? cancelSignal(ctx))?.aborted) throw cancelled(ctx);
 		return describeFailure(error);
 	}
 }

@@ -5,8 +5,8 @@ import { openConnection } from '../../client/connection';
 import type { Endpoint } from '../../client/endpoints';
 import { optionsCollection, readRequestPolicy } from '../parameters/requestOptions';
 import { requestV2 } from '../../client/transport';
-import { batchSizeOption, readBatchSize } from '../parameters/batchSize';
-import { deliverIsolating } from './isolate';
+import { batchSizeOption, readBatching, shareRequestsOption } from '../parameters/batchSize';
+import { deliverShared } from './sharing';
 import type { SonoranOperation } from './operation';
 import { ItemResults } from './results';
 import { readServerId, serverIdProperty } from '../parameters/server';
@@ -68,39 +68,53 @@ function executeWith(spec: UnitStateSpec) {
 		if (groups.size === 0) return results.toArray();
 
 		const connection = await openConnection(this, readRequestPolicy(this));
-		const batchSize = readBatchSize(this);
+		const batching = readBatching(this);
 		for (const changes of groups.values()) {
 			const { serverId, unitsBy, state } = changes[0];
-			await deliverIsolating(results, changes, batchSize, {
-				send: async (batch) => {
-					const units = Array.isArray(batch[0].units)
-						? [...new Set(batch.flatMap((change) => change.units as Array<string | number>))]
-						: batch[0].units;
-					return await requestV2(this, connection, spec.endpoint, {
-						params: { serverId },
-						body: { [unitsBy]: units, ...state },
-					});
+			const key = groupKey(changes[0]);
+			// Only items naming units by list share requests, within the execution or beyond it.
+			const sharing = { ...batching, share: batching.share && key !== undefined };
+			await deliverShared(
+				this,
+				connection,
+				results,
+				changes,
+				{ ...sharing, batchKey: `${spec.endpoint.operation} ${key}` },
+				{
+					send: async (_batch, leaving) =>
+						await requestV2(this, connection, spec.endpoint, {
+							params: { serverId },
+							body: () => ({ [unitsBy]: unitsOf(leaving()), ...state }),
+						}),
+					judge: (delivery) => judge(spec.endpoint, delivery),
+					accept: (batch, verdict, outcomes) => {
+						const answer = isObject(verdict.json) ? verdict.json : {};
+						const short = shortCount(batch, answer, serverId);
+						if (short) return short;
+						for (const change of batch) {
+							outcomes.succeed(change.itemIndex, {
+								serverId,
+								[unitsBy]: change.units,
+								...spec.describe(state, answer),
+								updatedInRequest: answer.updated,
+								itemsInRequest: batch.length,
+							});
+						}
+						return undefined;
+					},
 				},
-				judge: (delivery) => judge(spec.endpoint, delivery),
-				accept: (batch, verdict) => {
-					const answer = isObject(verdict.json) ? verdict.json : {};
-					const short = shortCount(batch, answer, serverId, verdict.answer);
-					if (short) return short;
-					for (const change of batch) {
-						results.succeed(change.itemIndex, {
-							serverId,
-							[unitsBy]: change.units,
-							...spec.describe(state, answer),
-							updatedInRequest: answer.updated,
-							itemsInRequest: batch.length,
-						});
-					}
-					return undefined;
-				},
-			});
+			);
 		}
 		return results.toArray();
 	};
+}
+
+/** The units a batch names: a list's IDs once each, or the one account. */
+function unitsOf(batch: UnitChange[]): string | string[] | number[] {
+	if (!Array.isArray(batch[0].units)) return batch[0].units;
+	return [...new Set(batch.flatMap((change) => change.units as Array<string | number>))] as
+		| string[]
+		| number[];
 }
 
 /**
@@ -112,7 +126,6 @@ function shortCount(
 	batch: UnitChange[],
 	answer: IDataObject,
 	serverId: number,
-	said: string,
 ): SonoranFailure | undefined {
 	if (typeof answer.updated !== 'number' || !Array.isArray(batch[0].units)) return undefined;
 	const named = new Set(batch.flatMap((change) => change.units as Array<string | number>)).size;
@@ -120,7 +133,6 @@ function shortCount(
 	return leftOut(
 		"Sonoran CAD did not update all of this item's units",
 		`Sonoran updated fewer units than were named, and not all of this item's. Check that each unit is logged in on server ${serverId}; a unit that logged out cannot be changed.`,
-		said,
 	);
 }
 
@@ -135,6 +147,7 @@ export function unitStateOperation(spec: UnitStateSpec): SonoranOperation {
 				batchSizeOption(
 					'How many input items may share one request to Sonoran (1 to 100) when they ask the same of the same server',
 				),
+				shareRequestsOption,
 			]),
 		],
 		execute: executeWith(spec),

@@ -19,3 +19,26 @@ export function readBatchSize(ctx: IExecuteFunctions): number {
 	const requested = ctx.getNodeParameter('options.batchSize', 0, MAX_BATCH_SIZE) as number;
 	return Math.min(Math.max(1, Math.floor(requested)), MAX_BATCH_SIZE);
 }
+
+/** Share Requests Across Executions: on by default (see kinds/sharing.ts). */
+export const shareRequestsOption: INodeProperties = {
+	displayName: 'Share Requests Across Executions',
+	name: 'shareRequests',
+	type: 'boolean',
+	default: true,
+	description:
+		"Whether this node's items may go in one request with those of other executions (of any workflow in this n8n process using the same credential) while they all wait for Sonoran's rate limit. Each execution still gets only its own results; a lone item is never held back. Turn off for a workflow that must own its requests.",
+};
+
+/** How an execution's items are batched: Batch Size and Share Requests Across Executions. */
+export interface Batching {
+	batchSize: number;
+	share: boolean;
+}
+
+export function readBatching(ctx: IExecuteFunctions): Batching {
+	return {
+		batchSize: readBatchSize(ctx),
+		share: ctx.getNodeParameter('options.shareRequests', 0, true) as boolean,
+	};
+}

@@ -5,8 +5,8 @@ import { openConnection } from '../../../client/connection';
 import { CLOSE_CALLS_V2 } from '../../../client/endpoints';
 import { optionsCollection, readRequestPolicy } from '../../parameters/requestOptions';
 import { requestV2 } from '../../../client/transport';
-import { batchSizeOption, readBatchSize } from '../../parameters/batchSize';
-import { deliverIsolating } from '../../kinds/isolate';
+import { batchSizeOption, readBatching, shareRequestsOption } from '../../parameters/batchSize';
+import { deliverShared } from '../../kinds/sharing';
 import type { SonoranOperation } from '../../kinds/operation';
 import { ItemResults } from '../../kinds/results';
 import { readServerId, serverIdProperty } from '../../parameters/server';
@@ -51,22 +51,23 @@ async function execute(
 	if (byServer.size === 0) return results.toArray();
 
 	const connection = await openConnection(this, readRequestPolicy(this));
-	const batchSize = readBatchSize(this);
+	const batching = readBatching(this);
 	for (const [serverId, calls] of byServer) {
-		await deliverIsolating(results, calls, batchSize, {
-			send: async (batch) =>
+		const sharing = { ...batching, batchKey: `close ${serverId}` };
+		await deliverShared(this, connection, results, calls, sharing, {
+			send: async (_batch, leaving) =>
 				await requestV2(this, connection, CLOSE_CALLS_V2, {
 					params: { serverId },
-					body: { callIds: batch.map((call) => call.callId) },
+					body: () => ({ callIds: leaving().map((call) => call.callId) }),
 				}),
 			judge: (delivery) => judge(CLOSE_CALLS_V2, delivery),
-			accept: (batch, verdict) => {
+			accept: (batch, verdict, outcomes) => {
 				const listed = isObject(verdict.json) ? verdict.json.callIds : undefined;
 				// Sonoran names the calls it closed; without a list, the 2xx covers the batch.
 				const closed = Array.isArray(listed) ? new Set(listed.map(Number)) : undefined;
 				for (const call of batch) {
 					if (!closed || closed.has(call.callId)) {
-						results.succeed(call.itemIndex, {
+						outcomes.succeed(call.itemIndex, {
 							callId: call.callId,
 							serverId,
 							closed: true,
@@ -75,7 +76,7 @@ async function execute(
 						continue;
 					}
 					if (verdict.afterUnclear) {
-						results.succeed(call.itemIndex, {
+						outcomes.succeed(call.itemIndex, {
 							callId: call.callId,
 							serverId,
 							closed: true,
@@ -83,12 +84,11 @@ async function execute(
 						});
 						continue;
 					}
-					results.failWith(
+					outcomes.failWith(
 						call.itemIndex,
 						leftOut(
 							'Sonoran CAD did not close this call',
 							`Sonoran closed ${closed.size} of the ${batch.length} call(s) in this request and not call ${call.callId}: it is not an open dispatch call on server ${serverId} (already closed, a 911 call, or another server's).`,
-							verdict.answer,
 						),
 					);
 				}
@@ -111,6 +111,7 @@ export const close: SonoranOperation = {
 		callIdProperty,
 		optionsCollection([
 			batchSizeOption('How many calls to close per request to Sonoran (1 to 100)'),
+			shareRequestsOption,
 		]),
 	],
 	execute,

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { openConnection } from '../../../client/connection';
 import type { SonoranOperation } from '../../kinds/operation';
 import { optionsCollection, readRequestPolicy } from '../../parameters/requestOptions';
-import { batchSizeOption, readBatchSize } from '../../parameters/batchSize';
+import { batchSizeOption, readBatching, shareRequestsOption } from '../../parameters/batchSize';
 import { ItemResults } from '../../kinds/results';
 import { readServerId, serverIdProperty } from '../../parameters/server';
 import {
@@ -82,9 +82,8 @@ async function execute(
 	if (targets.length === 0) return results.toArray();
 
 	const connection = await openConnection(this, readRequestPolicy(this));
-	const batchSize = readBatchSize(this);
 	const kick = field === 'apiId' ? kickByApiId : kickByIdentity;
-	await kick(this, connection, results, targets, batchSize);
+	await kick(this, connection, results, targets, readBatching(this));
 	return results.toArray();
 }
 
@@ -182,6 +181,7 @@ export const kick: SonoranOperation = {
 			batchSizeOption(
 				'How many units to kick per request to Sonoran (1 to 100). Fewer, larger requests stay further from the rate limit. Kicks by Discord or Roblox ID always go one per request.',
 			),
+			shareRequestsOption,
 		]),
 	],
 	execute,

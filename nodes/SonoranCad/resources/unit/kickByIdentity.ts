@@ -2,8 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { judge, leftOut } from '../../../client/answers';
 import { KICK_UNIT_V2 } from '../../../client/endpoints';
-import { deliverIsolating } from '../../kinds/isolate';
-import type { ItemResults } from '../../kinds/results';
+import type { Outcomes } from '../../kinds/isolate';
+import { deliverShared } from '../../kinds/sharing';
 import { requestV2 } from '../../../client/transport';
 import { targetFields, type KickDelivery, type KickTarget } from './kickTarget';
 
@@ -29,7 +29,7 @@ export const kickByIdentity: KickDelivery = async (
 	connection,
 	results,
 	targets,
-	batchSize,
+	{ batchSize, share },
 ) => {
 	const byServer = new Map<number, KickTarget[]>();
 	for (const target of targets) {
@@ -38,16 +38,24 @@ export const kickByIdentity: KickDelivery = async (
 	for (const [serverId, serverTargets] of byServer) {
 		// By community user ID, many per request (the answer names each); else one object each.
 		const many = serverTargets[0].field === 'communityUserId' && batchSize > 1;
-		await deliverIsolating(results, serverTargets, many ? batchSize : 1, {
-			send: async (batch) =>
+		const batching = {
+			batchSize: many ? batchSize : 1,
+			share: share && many,
+			batchKey: `v2 kick ${serverId}`,
+		};
+		await deliverShared(ctx, connection, results, serverTargets, batching, {
+			send: async (_batch, leaving) =>
 				await requestV2(ctx, connection, KICK_UNIT_V2, {
 					params: { serverId },
-					body: many ? batch.map(requestEntry) : requestEntry(batch[0]),
+					body: () => {
+						const batch = leaving();
+						return many ? batch.map(requestEntry) : requestEntry(batch[0]);
+					},
 				}),
 			judge: (delivery) => judge(KICK_UNIT_V2, delivery),
-			accept: (batch, verdict) => {
+			accept: (batch, verdict, outcomes) => {
 				const kicked = many ? kickedEntries(verdict.json) : [verdict.json as KickedEntry];
-				settleBatch(results, batch, kicked, verdict.answer);
+				settleBatch(outcomes, batch, kicked);
 			},
 		});
 	}
@@ -59,18 +67,13 @@ function kickedEntries(json: unknown): KickedEntry[] {
 }
 
 /** Each target named in Sonoran's `kicked` list succeeded; the others were not kicked. */
-function settleBatch(
-	results: ItemResults,
-	batch: KickTarget[],
-	kicked: KickedEntry[],
-	answer: string,
-) {
+function settleBatch(outcomes: Outcomes, batch: KickTarget[], kicked: KickedEntry[]) {
 	const byUser = new Map(kicked.map((entry) => [String(entry.communityUserId ?? ''), entry]));
 	for (const target of batch) {
 		const entry =
 			target.field === 'communityUserId' ? byUser.get(String(target.identity)) : kicked[0];
 		if (entry) {
-			results.succeed(target.itemIndex, {
+			outcomes.succeed(target.itemIndex, {
 				...targetFields(target),
 				kicked: true,
 				identId: entry.identId as IDataObject[string],
@@ -78,12 +81,11 @@ function settleBatch(
 			});
 			continue;
 		}
-		results.failWith(
+		outcomes.failWith(
 			target.itemIndex,
 			leftOut(
 				'Sonoran CAD did not kick this unit',
 				`Sonoran kicked ${kicked.length} of the ${batch.length} unit(s) in this request and did not name this one: no unit logged in on server ${target.serverId} is linked to this ${target.field === 'communityUserId' ? 'community user ID' : 'identity'}.`,
-				answer,
 			),
 		);
 	}

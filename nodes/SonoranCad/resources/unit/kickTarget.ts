@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { SonoranConnection } from '../../../client/connection';
 import type { ItemResults } from '../../kinds/results';
+import type { Batching } from '../../parameters/batchSize';
 
 /** How a kick names its unit: v1 by API ID, v2 by the other identities. */
 export type IdentityField = 'apiId' | 'communityUserId' | 'discord' | 'roblox';
@@ -27,5 +28,5 @@ export type KickDelivery = (
 	connection: SonoranConnection,
 	results: ItemResults,
 	targets: KickTarget[],
-	batchSize: number,
+	batching: Batching,
 ) => Promise<void>;
