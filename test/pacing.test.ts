@@ -14,6 +14,8 @@ import {
 	GET_VERSION_V2,
 	KICK_UNIT_V1,
 	KICK_UNIT_V2,
+	SET_UNIT_PANIC_V2,
+	SET_UNIT_STATUS_V2,
 } from '../nodes/client/endpoints';
 import { bookSlot, holdUntil, paceFor, slowDownAfter429, slowdownOf } from '../nodes/client/pacing';
 
@@ -36,7 +38,6 @@ function mostInAnyMinute(times: number[]): number {
 
 describe('Default pacing', () => {
 	it.each([
-		['Kick Unit', 20, KICK_UNIT_V2],
 		['Get Active Units', 3, GET_ACTIVE_UNITS_V2],
 		['Get Version', 10, GET_VERSION_V2],
 		['Get Calls', 5, GET_CALLS_V2],
@@ -47,7 +48,6 @@ describe('Default pacing', () => {
 		['Add Call Note', 60, ADD_CALL_NOTE_V2],
 		['Attach Units', 10, ATTACH_UNITS_V2],
 		['Detach Units', 10, DETACH_UNITS_V2],
-		['Close Calls', 20, CLOSE_CALLS_V2],
 	])(
 		'keeps v2 %s within its documented limit of %i per minute, and uses it',
 		(_name, limit, endpoint) => {
@@ -61,6 +61,29 @@ describe('Default pacing', () => {
 			expect(times.slice(0, limit).every((t) => t === times[0])).toBe(true);
 			expect(times[limit] - times[0]).toBeGreaterThanOrEqual(60_000);
 			expect(times[limit] - times[0]).toBeLessThanOrEqual(61_000);
+			const inTenMinutes = times.filter((t) => t < times[0] + 600_000).length;
+			expect(inTenMinutes).toBeGreaterThanOrEqual(limit * 9);
+		},
+	);
+
+	it.each([
+		['Kick Unit', 20, KICK_UNIT_V2],
+		['Close Calls', 20, CLOSE_CALLS_V2],
+		['Set Unit Status', 30, SET_UNIT_STATUS_V2],
+		['Set Unit Panic', 20, SET_UNIT_PANIC_V2],
+	])(
+		'spreads batchable v2 %s: a burst of 3, then the rest of its %i a minute evenly, never more in any minute',
+		(_name, limit, endpoint) => {
+			const times = sendTimes(
+				`spread-${endpoint.operation}`,
+				paceFor(endpoint, undefined),
+				limit * 12,
+			);
+			const gap = 60_000 / limit;
+			expect(mostInAnyMinute(times)).toBeLessThanOrEqual(limit);
+			expect(times.slice(0, 3).every((t) => t === times[0])).toBe(true);
+			expect(times[3] - times[0]).toBeCloseTo(gap, 0);
+			expect(times[4] - times[3]).toBeCloseTo(gap, 0);
 			const inTenMinutes = times.filter((t) => t < times[0] + 600_000).length;
 			expect(inTenMinutes).toBeGreaterThanOrEqual(limit * 9);
 		},
@@ -130,7 +153,7 @@ describe('Adaptive pacing (each queue-mode worker on its own)', () => {
 	});
 
 	it('lowers a v2 window in proportion: 20 a minute becomes 10 right after a 429', () => {
-		const pace = paceFor(KICK_UNIT_V2, undefined);
+		const pace = paceFor(CREATE_DISPATCH_CALL_V2, undefined);
 		slowDownAfter429('window', pace, 0, 1_000_000);
 		expect(
 			Array.from({ length: 12 }, () => bookSlot('window', pace, 1_000_000) === 0).filter(Boolean),

@@ -87,6 +87,38 @@ describe('executions that wait for the pace share a request', () => {
 		}
 	});
 
+	it('50 one-item v2 kick executions at once, under its 20 a minute: a handful of requests, no 429', async () => {
+		const items = Array.from({ length: 50 }, (_, i) => ({
+			communityUserId: `cu-${i}`,
+			reason: `r${i}`,
+		}));
+		const emulator = await emulatorWithUnits([]);
+		emulator.addUnits(
+			items.map(({ communityUserId }) => ({ apiId: communityUserId, communityUserId })),
+		);
+
+		const runs = await concurrently(emulator, items, {
+			resource: 'unit',
+			operation: 'kick',
+			apiVersion: 'v2',
+			identifyBy: 'communityUserId',
+			reason: '={{ $json.reason }}',
+			serverId: 1,
+		});
+
+		const requests = emulator.requests.filter((r) => r.path.endsWith('/units/kick'));
+		expect(requests.length).toBeLessThanOrEqual(5);
+		expect(requests.every((r) => r.status === 200)).toBe(true);
+		expect(emulator.activeUnits()).toEqual([]);
+		for (const run of runs) {
+			const { communityUserId, reason } = run.item as { communityUserId: string; reason: string };
+			expect(only(run).json).toMatchObject({ communityUserId, reason, kicked: true });
+			expect((only(run).json.answer as { communityUserId: string }).communityUserId).toBe(
+				communityUserId,
+			);
+		}
+	}, 30_000);
+
 	it('isolates unknown units inside a shared request: only their executions get an error, naming nothing of the others', async () => {
 		const items = players(20);
 		const emulator = await emulatorWithUnits([], { v1Limit: V1_LIMIT });

@@ -21,6 +21,11 @@ export interface Endpoint {
 	route?: string;
 	/** v2: the documented limit, requests per minute per API key. */
 	perMinute?: number;
+	/**
+	 * v2, batchable (many items per request): its minute is paced as a short burst and then the
+	 * rest spread evenly, so that requests waiting meanwhile share one (see pacing.ts).
+	 */
+	spread?: boolean;
 	/** v1: which text means success. */
 	isSuccess?: (text: string) => boolean;
 	/** What a 404 means for this endpoint, and whether it blames the request's items. */
@@ -65,6 +70,7 @@ export const KICK_UNIT_V2: Endpoint = {
 	route: 'emergency/servers/{serverId}/units/kick',
 	minPlan: 2,
 	perMinute: 20,
+	spread: true,
 	repeat: SAFE,
 	notFound: {
 		message: 'Sonoran CAD found no such server or unit (HTTP 404)',
@@ -164,6 +170,11 @@ function v2Endpoint(
 	return { operation, api: 'v2', method, route, minPlan, perMinute, notFound, repeat };
 }
 
+/** An endpoint that carries many items per request: its minute is spread (see `spread`). */
+function batchable(endpoint: Endpoint): Endpoint {
+	return { ...endpoint, spread: true };
+}
+
 /** A v2 endpoint's path for these parameters; each is encoded, and a missing one is a bug. */
 export function pathOf(endpoint: Endpoint, params: Record<string, string | number> = {}): string {
 	const route = (endpoint.route ?? '').replace(/\{(\w+)\}/g, (_, name: string) => {
@@ -234,13 +245,15 @@ export const DETACH_UNITS_V2 = v2Endpoint(
 	3,
 	NO_UNITS_OR_SERVER,
 );
-export const CLOSE_CALLS_V2 = v2Endpoint(
-	'Close Calls',
-	['POST', `${SERVER}/dispatch-calls/close`],
-	20,
-	3,
-	CALL_NOT_FOUND,
-	REMOVES,
+export const CLOSE_CALLS_V2 = batchable(
+	v2Endpoint(
+		'Close Calls',
+		['POST', `${SERVER}/dispatch-calls/close`],
+		20,
+		3,
+		CALL_NOT_FOUND,
+		REMOVES,
+	),
 );
 
 /** A 404 from a route that names nothing of the item's: the address is wrong. */
@@ -338,19 +351,11 @@ export const LOOKUP_BY_VALUE_V2 = v2Endpoint(
 	3,
 	NO_ENDPOINT,
 );
-export const SET_UNIT_STATUS_V2 = v2Endpoint(
-	'Set Unit Status',
-	['PATCH', `${SERVER}/units/status`],
-	30,
-	2,
-	NO_UNITS_OR_SERVER,
+export const SET_UNIT_STATUS_V2 = batchable(
+	v2Endpoint('Set Unit Status', ['PATCH', `${SERVER}/units/status`], 30, 2, NO_UNITS_OR_SERVER),
 );
-export const SET_UNIT_PANIC_V2 = v2Endpoint(
-	'Set Unit Panic',
-	['PATCH', `${SERVER}/units/panic`],
-	20,
-	2,
-	NO_UNITS_OR_SERVER,
+export const SET_UNIT_PANIC_V2 = batchable(
+	v2Endpoint('Set Unit Panic', ['PATCH', `${SERVER}/units/panic`], 20, 2, NO_UNITS_OR_SERVER),
 );
 
 export const GET_SERVERS_V2 = v2Endpoint(

@@ -17,7 +17,7 @@ import type { Endpoint } from './endpoints';
  */
 export type Pace =
 	| { kind: 'bucket'; scope: string; burst: number; intervalMs: number }
-	| { kind: 'window'; scope: string; perMinute: number };
+	| { kind: 'window'; scope: string; perMinute: number; burst?: number };
 
 const V1_BURST = 3;
 const V1_INTERVAL_MS = 1000;
@@ -30,6 +30,8 @@ const MINUTE_MS = 60_000;
 const WINDOW_MARGIN_MS = 500;
 /** The slowest a worker goes after repeated 429s: a sixteenth of the full pace. */
 const MAX_SLOWDOWN = 16;
+/** The burst of a v2 minute that is spread (Endpoint.spread); the rest of the limit follows evenly. */
+const SPREAD_BURST = 3;
 /** After a 429 the pace grows back steadily: from nothing to the full pace in this many of its intervals. */
 const RECOVERY_INTERVALS = 10;
 
@@ -43,7 +45,11 @@ export function paceFor(endpoint: Endpoint, intervalMs: number | undefined): Pac
 	if (endpoint.api === 'v2' && endpoint.perMinute && intervalMs !== 0) {
 		const documentedMs = MINUTE_MS / endpoint.perMinute;
 		if (intervalMs === undefined || intervalMs <= documentedMs) {
-			return { kind: 'window', scope, perMinute: endpoint.perMinute };
+			const { perMinute } = endpoint;
+			// Batchable requests: a short burst, then the rest of the minute spread evenly, so that
+			// a burst of events cannot spend the minute at once and the ones that wait share.
+			const spread = endpoint.spread && perMinute > SPREAD_BURST;
+			return { kind: 'window', scope, perMinute, ...(spread ? { burst: SPREAD_BURST } : {}) };
 		}
 	}
 	return {
@@ -77,7 +83,7 @@ function budgetFor(key: string, pace: Pace, now: number): Budget {
 	let budget = budgets.get(id);
 	if (!budget) {
 		budget = {
-			tokens: pace.kind === 'bucket' ? pace.burst : 0,
+			tokens: pace.burst ?? 0,
 			updatedAt: now,
 			sent: [],
 			blockedUntil: 0,
@@ -106,26 +112,46 @@ function rateOf(budget: Budget, pace: Pace, now: number): number {
 export function bookSlot(key: string, pace: Pace, now = Date.now()): number {
 	const budget = budgetFor(key, pace, now);
 	const earliest = Math.max(now, budget.blockedUntil);
+	const rate = rateOf(budget, pace, now);
 	if (pace.kind === 'window') {
-		const perMinute = Math.max(1, Math.floor(pace.perMinute * rateOf(budget, pace, now)));
+		const perMinute = Math.max(1, Math.floor(pace.perMinute * rate));
 		budget.sent = budget.sent.filter((time) => time > now - MINUTE_MS - WINDOW_MARGIN_MS);
 		const { sent } = budget;
-		const slot =
+		let slot =
 			sent.length < perMinute
 				? earliest
 				: Math.max(earliest, sent[sent.length - perMinute] + MINUTE_MS + WINDOW_MARGIN_MS);
+		if (pace.burst !== undefined) {
+			// After the burst, one request per N-th of a minute; the window above still caps any
+			// minute at N, so a saturated run keeps the full limit.
+			const spreadMs = MINUTE_MS / pace.perMinute;
+			slot = Math.max(slot, now + takeToken(budget, pace.burst, spreadMs, rate, now));
+		}
 		sent.push(slot);
 		return slot - now;
 	}
 	if (pace.intervalMs <= 0) return earliest - now;
-	const rate = rateOf(budget, pace, now);
-	const intervalMs = pace.intervalMs / rate;
+	return Math.max(earliest - now, takeToken(budget, pace.burst, pace.intervalMs, rate, now));
+}
+
+/**
+ * Takes a token from the budget's bucket (`burst` deep, one back per `intervalMs` at the full
+ * pace) and returns how long to wait for it.
+ */
+function takeToken(
+	budget: Budget,
+	fullBurst: number,
+	fullIntervalMs: number,
+	rate: number,
+	now: number,
+): number {
+	const intervalMs = fullIntervalMs / rate;
 	// A slowed pace sends no bursts: they are what the other workers are refused for.
-	const burst = rate < 1 ? 1 : pace.burst;
+	const burst = rate < 1 ? 1 : fullBurst;
 	budget.tokens = Math.min(burst, budget.tokens + (now - budget.updatedAt) / intervalMs);
 	budget.updatedAt = now;
 	budget.tokens -= 1;
-	return Math.max(earliest - now, budget.tokens >= 0 ? 0 : -budget.tokens * intervalMs);
+	return budget.tokens >= 0 ? 0 : -budget.tokens * intervalMs;
 }
 
 /**
