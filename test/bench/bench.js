@@ -21,7 +21,7 @@ const path = require('node:path');
 const { startEmulator } = require('../emulator/sonoran-emulator');
 const { cachedN8n } = require('../e2e/install-n8n');
 const { freePort, n8nEnvironment, runCli } = require('../e2e/n8n-process');
-const { workerRows, workerTable } = require('./workers');
+const { burstRows, burstTable } = require('./workers');
 
 const dist = path.join(__dirname, '..', '..', 'dist');
 const { DEFAULT_V1_INTERVAL_MS } = require(path.join(dist, 'nodes/client/pacing.js'));
@@ -325,7 +325,7 @@ async function main() {
 	);
 	if (process.env.BENCH_WORKERS !== '0') {
 		console.log('');
-		console.log(workerTable(await workerRows()));
+		console.log(burstTable(await burstRows()));
 	}
 	console.log(`\nBenchmark wall time ${seconds(Date.now() - started)}.`);
 }

@@ -1,10 +1,11 @@
 'use strict';
 /**
- * One simulated queue-mode worker for the benchmark: its own process (so its pace is its own, as
- * an `n8n worker`'s is), running up to `concurrency` executions at once (n8n's default is 10),
- * each a one-unit Kick through n8n-core, as the parent hands out jobs like Bull does.
- *   fork('run-worker.js', [JSON.stringify({url, communityId, apiKey, options, concurrency})])
- * Messages in: {job, apiId} and 'stop'; out: {done: job, kicked, error}.
+ * One simulated n8n process for the benchmark (a queue-mode worker, or the main process of a
+ * regular install): its own process (so its pace and its shared requests are its own, as an
+ * `n8n worker`'s are), running the executions the parent hands it, each a one-unit Kick through
+ * n8n-core.
+ *   fork('run-worker.js', [JSON.stringify({url, communityId, apiKey, options, api})])
+ * Messages in: {job, id} and 'stop'; out: 'ready', {done: job, kicked, error}.
  */
 const path = require('node:path');
 
@@ -14,17 +15,24 @@ const dist = path.join(__dirname, '..', '..', 'dist');
 const { SonoranCad } = require(path.join(dist, 'nodes/SonoranCad/SonoranCad.node.js'));
 const { SonoranCadApi } = require(path.join(dist, 'credentials/SonoranCadApi.credentials.js'));
 
-const { url, communityId, apiKey, options } = JSON.parse(process.argv[2]);
+const { url, communityId, apiKey, options, api } = JSON.parse(process.argv[2]);
 
-async function kick(apiId) {
+/** The unit's ID goes in as the API ID (v1) or the community user ID (v2). */
+async function kick(id) {
+	const v2 = api === 'v2';
 	const run = await runAgainstEmulator({
 		classes: { nodeClasses: [SonoranCad], credentialClasses: [SonoranCadApi] },
 		emulator: { url, communityId, apiKey },
-		items: [{ apiId }],
+		items: [v2 ? { communityUserId: id } : { apiId: id }],
 		steps: [
 			{
 				name: 'Sonoran CAD',
-				parameters: { resource: 'unit', operation: 'kick', options },
+				parameters: {
+					resource: 'unit',
+					operation: 'kick',
+					...(v2 ? { apiVersion: 'v2', identifyBy: 'communityUserId' } : {}),
+					options,
+				},
 				settings: { onError: 'continueRegularOutput' },
 			},
 		],
@@ -33,12 +41,12 @@ async function kick(apiId) {
 	return { kicked: item?.json.kicked === true, error: item?.json.error };
 }
 
-process.on('message', (/** @type {'stop' | { apiId: string, job: number }} */ message) => {
+process.on('message', (/** @type {'stop' | { id: string, job: number }} */ message) => {
 	if (message === 'stop') {
 		process.disconnect();
 		return;
 	}
-	kick(message.apiId)
+	kick(message.id)
 		.then((result) => process.send({ done: message.job, ...result }))
 		.catch((error) => process.send({ done: message.job, kicked: false, error: String(error) }));
 });
