@@ -17,7 +17,14 @@ import {
 	SET_UNIT_PANIC_V2,
 	SET_UNIT_STATUS_V2,
 } from '../nodes/client/endpoints';
-import { bookSlot, holdUntil, paceFor, slowDownAfter429, slowdownOf } from '../nodes/client/pacing';
+import {
+	bookSlot,
+	holdUntil,
+	noteAnswered,
+	paceFor,
+	slowDownAfter429,
+	slowdownOf,
+} from '../nodes/client/pacing';
 
 /** Send times of `count` back-to-back requests that each wait for their booked slot (virtual time). */
 function sendTimes(key: string, pace: ReturnType<typeof paceFor>, count: number): number[] {
@@ -88,6 +95,20 @@ describe('Default pacing', () => {
 			expect(inTenMinutes).toBeGreaterThanOrEqual(limit * 9);
 		},
 	);
+
+	it('takes a slow first request’s time back from the refill, once per burst', () => {
+		const pace = paceFor(KICK_UNIT_V1, undefined);
+		const slots = [0, 0, 0].map(() => bookSlot('slow-first', pace, 1_000));
+		noteAnswered('slow-first', pace, 1_000, 1_040);
+		// The first request took 40 ms: the fourth goes 1020 + 40 ms after the burst, and the
+		// fifth 1020 ms after that (the answer of a later request changes nothing).
+		const fourth = bookSlot('slow-first', pace, 1_050);
+		noteAnswered('slow-first', pace, 1_050 + fourth, 1_050 + fourth + 40);
+		const fifth = bookSlot('slow-first', pace, 1_050 + fourth);
+		expect(slots).toEqual([0, 0, 0]);
+		expect(1_050 + fourth).toBeCloseTo(1_000 + 1_020 + 40, 0);
+		expect(fifth).toBeCloseTo(1_020, 0);
+	});
 
 	it('lets v1 burst 3 requests, then one a second and a little more (1020 ms)', () => {
 		const times = sendTimes('test-v1', paceFor(KICK_UNIT_V1, undefined), 6);

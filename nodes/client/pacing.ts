@@ -74,6 +74,8 @@ interface Budget {
 	slowedAt: number;
 	/** Settles when the last request that asked for a turn has taken it (awaitTurn). */
 	turn: Promise<void>;
+	/** The slot of the request that took a token from a full bucket, until it is answered. */
+	refillStartedAt?: number;
 }
 
 const budgets = new Map<string, Budget>();
@@ -150,8 +152,36 @@ function takeToken(
 	const burst = rate < 1 ? 1 : fullBurst;
 	budget.tokens = Math.min(burst, budget.tokens + (now - budget.updatedAt) / intervalMs);
 	budget.updatedAt = now;
+	if (budget.tokens >= burst) budget.refillStartedAt = now;
 	budget.tokens -= 1;
 	return budget.tokens >= 0 ? 0 : -budget.tokens * intervalMs;
+}
+
+/**
+ * Tells the pace that a request was answered. Sonoran's budget starts refilling when the first
+ * request of a burst reaches it, which can be well after it left (a new connection): the refill
+ * counted from its departure would let a later request arrive early. So the time that request
+ * took is taken back from the refill, once per burst; requests after it keep their spacing, and
+ * a long run keeps its pace.
+ */
+export function noteAnswered(
+	key: string,
+	pace: Pace,
+	sentAt: number,
+	answeredAt = Date.now(),
+): void {
+	const budget = budgets.get(`${key}|${pace.scope}`);
+	const startedAt = budget?.refillStartedAt;
+	if (!budget || startedAt === undefined || sentAt < startedAt) return;
+	budget.refillStartedAt = undefined;
+	const intervalMs = refillIntervalOf(pace);
+	if (intervalMs > 0) budget.tokens -= (answeredAt - sentAt) / intervalMs;
+}
+
+/** The full pace's time for one token to come back, for the paces that keep a bucket. */
+function refillIntervalOf(pace: Pace): number {
+	if (pace.kind === 'bucket') return pace.intervalMs;
+	return pace.burst === undefined ? 0 : MINUTE_MS / pace.perMinute;
 }
 
 /**

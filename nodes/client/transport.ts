@@ -5,7 +5,7 @@ import { isAmbiguous, isTransient, judge, type SonoranFailure } from './answers'
 import { CREDENTIAL_NAME, type SonoranConnection, type SonoranContext } from './connection';
 import type { RequestPolicy } from './requestPolicy';
 import { pathOf, type Endpoint } from './endpoints';
-import { awaitTurn, holdUntil, paceFor, slowDownAfter429 } from './pacing';
+import { awaitTurn, holdUntil, noteAnswered, paceFor, slowDownAfter429 } from './pacing';
 import { backoffMs, requestedWaitMs } from './retryWait';
 import type { Delivery, SonoranAnswer, SonoranNoAnswer } from './delivery';
 
@@ -122,6 +122,7 @@ async function deliverPaced(
 		// Made once, when the first attempt leaves; retries send the same.
 		request ??= makeRequest();
 		const answer = await sendOnce(ctx, connection, request);
+		noteAnswered(connection.paceKey, pace, sentAt);
 		const rateLimited = answer.statusCode === 429;
 		if (rateLimited) slowDownAfter429(connection.paceKey, pace, sentAt);
 		const done = { answer, attempts: attempt, ambiguous, waitedMs };

@@ -399,3 +399,23 @@ describe('Unit → Kick under rate limits, outages and bad units', () => {
 		expect(between[3]).toBeGreaterThanOrEqual(900);
 	});
 });
+
+describe('the steady pace holds where Sonoran counts it', () => {
+	it('spaces the burst from the first request’s arrival: a slow first request (a new connection) costs no 429', async () => {
+		const ids = unitIds(1000);
+		const limit = { burst: 3, intervalMs: 100 };
+		const emulator = await emulatorWithUnits(ids, { v1Limit: limit });
+		// The first request reaches Sonoran's counter 40 ms late; the others at once.
+		emulator.queueFault({ delayMs: 40, path: KICK_PATH });
+
+		await runKick(emulator, {
+			items: ids.map((apiId) => ({ apiId })),
+			parameters: { options: { intervalMs: 102, retryDelayMs: 50 } },
+		});
+
+		expect(emulator.requests.map((r) => r.status)).toEqual(Array(10).fill(200));
+		// Still within the 1.02 × bound, plus the one late arrival: 7 intervals after the burst.
+		const span = emulator.requests[9].at - emulator.requests[0].at;
+		expect(span).toBeLessThan(7 * 102 + 40 + 60);
+	});
+});
