@@ -192,6 +192,37 @@ describe('executions that wait for the pace share a request', () => {
 		expect(runs.filter((run) => run.run.status === 'success')).toHaveLength(11);
 	});
 
+	it('still sends a shared request when the execution that opened it is cancelled, through one still running', async () => {
+		const items = players(8);
+		const emulator = await emulatorWithUnits([], { v1Limit: { burst: 3, intervalMs: 500 } });
+		emulator.addUnits(items.map(({ apiId, serverId }) => ({ apiId, serverId })));
+		const slow = kickParameters({ intervalMs: 600 });
+		for (let i = 0; i < 3; i++) {
+			await concurrently(emulator, [{ apiId: 'none', reason: 'r', serverId: 1 }], slow);
+		}
+		let cancelFirst: () => void = () => undefined;
+
+		const running = Promise.all(
+			items.map(async (item, index) => {
+				// The first opens the shared request; the others join it.
+				if (index > 0) await sleep(30);
+				return await runSteps(
+					emulator,
+					[item],
+					[{ name: 'Sonoran CAD', parameters: slow, onError: 'continueRegularOutput' }],
+					{ onStart: (execution) => index === 0 && (cancelFirst = execution.cancel) },
+				);
+			}),
+		);
+		await sleep(200);
+		cancelFirst();
+		const runs = await running;
+
+		expect(runs[0].run.status).toBe('canceled');
+		expect(emulator.activeUnits().map((u) => u.apiId)).toEqual([items[0].apiId]);
+		expect(runs.slice(1).every((run) => run.output[0]?.json.kicked === true)).toBe(true);
+	});
+
 	it('keeps credentials apart: two communities, two emulators, each gets only its own units', async () => {
 		const first = await emulatorWithUnits([], { v1Limit: V1_LIMIT });
 		const second = await emulatorWithUnits([], {

@@ -26,6 +26,11 @@ export interface SonoranConnection {
 	refusal?: { endpoint: Endpoint; failure: SonoranFailure };
 	/** Cancels its waits instead of the execution's own signal (a request shared by executions). */
 	signal?: AbortSignal;
+	/**
+	 * Whose helpers send a request shared by executions: one that is still running, since n8n
+	 * aborts the requests of a cancelled execution.
+	 */
+	sendVia?: () => SonoranContext | undefined;
 }
 
 export async function openConnection(

@@ -184,7 +184,8 @@ async function sendOnce(
 	request: IHttpRequestOptions,
 ): Promise<SonoranAnswer | SonoranNoAnswer> {
 	try {
-		const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_NAME, {
+		const via = connection.sendVia?.() ?? ctx;
+		const response = (await via.helpers.httpRequestWithAuthentication.call(via, CREDENTIAL_NAME, {
 			...request,
 			// Read answers as text and parse them in answers.ts: v1 answers "2" or "UNIT KICKED".
 			encoding: 'text',

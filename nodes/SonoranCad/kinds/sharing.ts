@@ -20,6 +20,7 @@ import type { ItemResults } from './results';
  */
 
 interface Member {
+	ctx: IExecuteFunctions;
 	results: ItemResults;
 	cancelled: boolean;
 	/** What its ItemResults threw (the node stops on its first error), rethrown in its execution. */
@@ -64,6 +65,11 @@ class Group<T extends { itemIndex: number }> implements Outcomes {
 		const kept = this.batch.filter((item) => !this.entries[item.itemIndex].member.cancelled);
 		this.batch.splice(0, this.batch.length, ...kept);
 		return this.batch;
+	}
+
+	/** A member still running, whose helpers can send the group's requests. */
+	running(): Member | undefined {
+		return this.entries.find((entry) => !entry.member.cancelled)?.member;
 	}
 
 	cancel(member: Member): void {
@@ -120,7 +126,7 @@ export async function deliverShared<T extends { itemIndex: number }>(
 ): Promise<void> {
 	if (!share) return await deliverIsolating(results, items, batchSize, batcher);
 	const key = keyOf(connection, batchKey);
-	const member: Member = { results, cancelled: false };
+	const member: Member = { ctx, results, cancelled: false };
 	for (let next = 0; next < items.length; ) {
 		let group = openGroups.get(key) as Group<T> | undefined;
 		if (!group || group.room === 0) {
@@ -136,14 +142,14 @@ export async function deliverShared<T extends { itemIndex: number }>(
 			group.done.catch(() => undefined);
 		}
 		await memberWait(ctx, group, member);
+		if (member.thrown !== undefined) throw member.thrown;
 	}
-	if (member.thrown !== undefined) throw member.thrown;
 }
 
 /**
- * Sends the group's batch with the connection of the execution that opened it, whose waits end
- * only when every member was cancelled (that execution waits on the group too, so its
- * connection sends nothing else meanwhile).
+ * Sends the group's batch with the connection of the execution that opened it (which waits on
+ * the group too, so its connection sends nothing else meanwhile): its waits end only when every
+ * member was cancelled, and its requests go through a member still running.
  */
 async function drive<T extends { itemIndex: number }>(
 	group: Group<T>,
@@ -153,8 +159,9 @@ async function drive<T extends { itemIndex: number }>(
 ): Promise<void> {
 	// Let the members that join in this same tick join before the turn is asked for.
 	await Promise.resolve();
-	const ownSignal = connection.signal;
+	const own = { signal: connection.signal, sendVia: connection.sendVia };
 	connection.signal = group.signal;
+	connection.sendVia = () => group.running()?.ctx;
 	const leaving = () => {
 		if (openGroups.get(key) === group) openGroups.delete(key);
 		return group.leave();
@@ -162,7 +169,7 @@ async function drive<T extends { itemIndex: number }>(
 	try {
 		await isolate(group, group.batch, batcher, leaving);
 	} finally {
-		connection.signal = ownSignal;
+		Object.assign(connection, own);
 		if (openGroups.get(key) === group) openGroups.delete(key);
 	}
 }
@@ -173,7 +180,7 @@ async function memberWait<T extends { itemIndex: number }>(
 	group: Group<T>,
 	member: Member,
 ): Promise<void> {
-	const signal = ctx.getExecutionCancelSignal();
+	const signal = 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal() : undefined;
 	if (!signal) return await group.done;
 	let onAbort!: () => void;
 	const aborted = new Promise<void>((resolve) => (onAbort = resolve));
