@@ -1,7 +1,14 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { requestsTo } from '../support/editor';
-import { emulatorWithUnits, itemError, runError, resourceRunner } from '../support/fixtures';
+import {
+	emulatorWithUnits,
+	itemError,
+	resourceRunner,
+	runError,
+	runSteps,
+	UNPACED,
+} from '../support/fixtures';
 
 const ALICE = {
 	uuid: '11111111-1111-1111-1111-111111111111',
@@ -92,6 +99,36 @@ describe('Account → Get Account', () => {
 });
 
 describe('Account → Get Accounts', () => {
+	it("lets a later node read $('Webhook Items').item after identical listings", async () => {
+		const emulator = await community();
+
+		const { run, output } = await runSteps(
+			emulator,
+			[{ who: ALICE.discord }, { who: ALICE.discord }],
+			[
+				{
+					name: 'Accounts',
+					parameters: { resource: 'account', operation: 'getMany', returnAll: true, ...UNPACED },
+				},
+				{
+					name: 'Account',
+					parameters: {
+						resource: 'account',
+						operation: 'get',
+						accountBy: 'discord',
+						account: "={{ $('Webhook Items').item.json.who }}",
+						...UNPACED,
+					},
+				},
+			],
+		);
+
+		expect(run.data.resultData.error).toBeUndefined();
+		// Two accounts for each of the two items, each paired to its item, then one lookup each.
+		expect(output).toHaveLength(4);
+		expect(output.every((item) => item.json.username === ALICE.username)).toBe(true);
+	});
+
 	const many = (count: number) =>
 		Array.from({ length: count }, (_, i) => ({ username: `Member${String(i).padStart(3, '0')}` }));
 
