@@ -223,6 +223,22 @@ describe('executions that wait for the pace share a request', () => {
 		expect(runs.slice(1).every((run) => run.output[0]?.json.kicked === true)).toBe(true);
 	});
 
+	it('lets executions join a shared request while it waits out a 429, and sends it anew with them', async () => {
+		const items = players(6);
+		const emulator = await emulatorWithUnits([]);
+		emulator.addUnits(items.map(({ apiId, serverId }) => ({ apiId, serverId })));
+		emulator.queueFault({ status: 429, headers: { 'retry-after': '0.4' }, path: KICK_PATH });
+
+		const first = concurrently(emulator, items.slice(0, 1), kickParameters());
+		while (emulator.requests.length === 0) await sleep(10);
+		const others = concurrently(emulator, items.slice(1), kickParameters());
+		const runs = [...(await first), ...(await others)];
+
+		expect(emulator.bodiesTo(KICK_PATH).map((body) => body.data.length)).toEqual([1, 6]);
+		expect(emulator.requests.map((r) => r.status)).toEqual([429, 200]);
+		expect(runs.every((run) => only(run).json.kicked === true)).toBe(true);
+	});
+
 	it('keeps credentials apart: two communities, two emulators, each gets only its own units', async () => {
 		const first = await emulatorWithUnits([], { v1Limit: V1_LIMIT });
 		const second = await emulatorWithUnits([], {

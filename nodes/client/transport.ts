@@ -18,6 +18,8 @@ export interface V2Call {
 	params?: Record<string, string | number>;
 	body?: Payload<IDataObject | IDataObject[]>;
 	qs?: IDataObject;
+	/** Told when Sonoran refused the request for the rate (nothing applied); the body is made again. */
+	onRateLimited?: () => void;
 }
 
 /** What a request carries, or how to make it when the request leaves. */
@@ -42,12 +44,14 @@ export async function requestV1(
 	connection: SonoranConnection,
 	endpoint: Endpoint,
 	data: Payload<IDataObject[]>,
+	onRateLimited?: () => void,
 ): Promise<Delivery> {
-	return await deliver(ctx, connection, endpoint, () => ({
-		method: 'POST',
+	const makeRequest = () => ({
+		method: 'POST' as const,
 		url: `${connection.baseUrl}/${endpoint.path}`,
 		body: { type: endpoint.type, data: made(data) },
-	}));
+	});
+	return await deliver(ctx, connection, endpoint, makeRequest, onRateLimited);
 }
 
 /** A v2 request: `endpoint.method` to its route; the credential adds `Authorization: Bearer <key>`. */
@@ -57,13 +61,14 @@ export async function requestV2(
 	endpoint: Endpoint,
 	call: V2Call = {},
 ): Promise<Delivery> {
-	return await deliver(ctx, connection, endpoint, () => ({
+	const makeRequest = () => ({
 		method: endpoint.method,
 		url: `${connection.baseUrl}/${pathOf(endpoint, call.params)}`,
 		headers: { Accept: 'application/json' },
 		...(call.body === undefined ? {} : { body: made(call.body) as IDataObject }),
 		...(call.qs === undefined ? {} : { qs: call.qs }),
-	}));
+	});
+	return await deliver(ctx, connection, endpoint, makeRequest, call.onRateLimited);
 }
 
 /**
@@ -76,12 +81,13 @@ async function deliver(
 	connection: SonoranConnection,
 	endpoint: Endpoint,
 	request: () => IHttpRequestOptions,
+	onRateLimited?: () => void,
 ): Promise<Delivery> {
 	const { refusal } = connection;
 	if (refusal && (!refusal.failure.planOnly || refusal.endpoint === endpoint)) {
 		return NOT_SENT(refusal.failure);
 	}
-	const delivery = await deliverPaced(ctx, connection, endpoint, request);
+	const delivery = await deliverPaced(ctx, connection, endpoint, request, onRateLimited);
 	const verdict = judge(endpoint, delivery);
 	if (!verdict.ok && verdict.failure.fatal) {
 		connection.refusal = { endpoint, failure: verdict.failure };
@@ -102,6 +108,7 @@ async function deliverPaced(
 	connection: SonoranConnection,
 	endpoint: Endpoint,
 	makeRequest: () => IHttpRequestOptions,
+	onRateLimited?: () => void,
 ): Promise<Delivery> {
 	const { policy } = connection;
 	const pace = paceFor(endpoint, policy.intervalMs);
@@ -119,7 +126,8 @@ async function deliverPaced(
 			signal,
 		);
 		if (sentAt === undefined) throw cancelled(ctx);
-		// Made once, when the first attempt leaves; retries send the same.
+		// Made when the first attempt leaves; retries send the same, but after a 429 (nothing was
+		// applied) it is made again, so that requests that waited meanwhile can go along.
 		request ??= makeRequest();
 		const answer = await sendOnce(ctx, connection, request);
 		noteAnswered(connection.paceKey, pace, sentAt);
@@ -143,7 +151,11 @@ async function deliverPaced(
 			delayMs = backoffMs(policy.retryDelayMs, failures - 1);
 		}
 		if (waitedMs + delayMs > policy.maxRetryWaitMs) return done;
-		if (rateLimited) holdUntil(connection.paceKey, pace, Date.now() + delayMs);
+		if (rateLimited) {
+			holdUntil(connection.paceKey, pace, Date.now() + delayMs);
+			request = undefined;
+			onRateLimited?.();
+		}
 		ambiguous ||= isAmbiguous(answer);
 		if (!(await wait(delayMs, signal))) throw cancelled(ctx);
 		waitedMs += delayMs;

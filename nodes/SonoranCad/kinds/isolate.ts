@@ -11,13 +11,20 @@ export interface Outcomes {
 	readonly successCount: number;
 }
 
+/**
+ * A batch as its request leaves. `items()` is called as the request leaves (the transport makes
+ * the body then) and answers the batch: a shared batch grows until then. `rateLimited()` is called
+ * when Sonoran refused the request for the rate: nothing was applied, and a shared batch may grow
+ * again until it is sent anew.
+ */
+export interface Leaving<T> {
+	items: () => T[];
+	rateLimited?: () => void;
+}
+
 /** How one batching operation sends a batch and records one that Sonoran accepted. */
 export interface Batcher<T extends { itemIndex: number }> {
-	/**
-	 * Sends a batch. The body is made when the request leaves (the transport calls back), after
-	 * `leaving()`, which answers the batch as it leaves: a shared batch grows until then.
-	 */
-	send: (batch: T[], leaving: () => T[]) => Promise<Delivery>;
+	send: (batch: T[], leaving: Leaving<T>) => Promise<Delivery>;
 	/** Reads a batch's answer; `ambiguous` when an attempt of it or of a batch it came from was unclear. */
 	judge: (delivery: Delivery) => Verdict;
 	/**
@@ -54,7 +61,7 @@ export async function isolate<T extends { itemIndex: number }>(
 	outcomes: Outcomes,
 	batch: T[],
 	batcher: Batcher<T>,
-	leaving: () => T[] = () => batch,
+	leaving: Leaving<T> = { items: () => batch },
 ): Promise<void> {
 	function failAll(items: T[], failure: SonoranFailure) {
 		for (const item of items) outcomes.failWith(item.itemIndex, failure);
@@ -64,7 +71,7 @@ export async function isolate<T extends { itemIndex: number }>(
 		items: T[],
 		knownFailure?: SonoranFailure,
 		ambiguous = false,
-		left: () => T[] = () => items,
+		left: Leaving<T> = { items: () => items },
 	) {
 		if (knownFailure) {
 			return items.length > 1

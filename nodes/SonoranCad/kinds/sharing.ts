@@ -59,6 +59,11 @@ class Group<T extends { itemIndex: number }> implements Outcomes {
 		}
 	}
 
+	/** Opens the group again while its refused request waits to be sent anew. */
+	reopen(): void {
+		this.open = true;
+	}
+
 	/** Closes the group as its request leaves, without the items of members cancelled meanwhile. */
 	leave(): T[] {
 		this.open = false;
@@ -162,9 +167,17 @@ async function drive<T extends { itemIndex: number }>(
 	const own = { signal: connection.signal, sendVia: connection.sendVia };
 	connection.signal = group.signal;
 	connection.sendVia = () => group.running()?.ctx;
-	const leaving = () => {
-		if (openGroups.get(key) === group) openGroups.delete(key);
-		return group.leave();
+	const leaving = {
+		items: () => {
+			if (openGroups.get(key) === group) openGroups.delete(key);
+			return group.leave();
+		},
+		rateLimited: () => {
+			// Unless a newer group is open already: then the waiting join that one.
+			if (openGroups.has(key)) return;
+			group.reopen();
+			openGroups.set(key, group as Group<{ itemIndex: number }>);
+		},
 	};
 	try {
 		await isolate(group, group.batch, batcher, leaving);

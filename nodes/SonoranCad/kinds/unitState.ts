@@ -84,7 +84,8 @@ function executeWith(spec: UnitStateSpec) {
 					send: async (_batch, leaving) =>
 						await requestV2(this, connection, spec.endpoint, {
 							params: { serverId },
-							body: () => ({ [unitsBy]: unitsOf(leaving()), ...state }),
+							body: () => ({ [unitsBy]: unitsOf(leaving.items()), ...state }),
+							onRateLimited: leaving.rateLimited,
 						}),
 					judge: (delivery) => judge(spec.endpoint, delivery),
 					accept: (batch, verdict, outcomes) => {

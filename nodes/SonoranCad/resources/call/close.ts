@@ -58,7 +58,8 @@ async function execute(
 			send: async (_batch, leaving) =>
 				await requestV2(this, connection, CLOSE_CALLS_V2, {
 					params: { serverId },
-					body: () => ({ callIds: leaving().map((call) => call.callId) }),
+					body: () => ({ callIds: leaving.items().map((call) => call.callId) }),
+					onRateLimited: leaving.rateLimited,
 				}),
 			judge: (delivery) => judge(CLOSE_CALLS_V2, delivery),
 			accept: (batch, verdict, outcomes) => {

@@ -18,7 +18,13 @@ export const kickByApiId: KickDelivery = async (ctx, connection, results, target
 		{ ...batching, batchKey: 'v1 kick' },
 		{
 			send: async (_batch, leaving) =>
-				await requestV1(ctx, connection, KICK_UNIT_V1, () => leaving().map(targetFields)),
+				await requestV1(
+					ctx,
+					connection,
+					KICK_UNIT_V1,
+					() => leaving.items().map(targetFields),
+					leaving.rateLimited,
+				),
 			judge: (delivery) => judge(KICK_UNIT_V1, delivery),
 			accept: (batch, verdict, outcomes) => {
 				for (const target of batch) {

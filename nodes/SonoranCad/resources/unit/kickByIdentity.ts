@@ -48,9 +48,10 @@ export const kickByIdentity: KickDelivery = async (
 				await requestV2(ctx, connection, KICK_UNIT_V2, {
 					params: { serverId },
 					body: () => {
-						const batch = leaving();
+						const batch = leaving.items();
 						return many ? batch.map(requestEntry) : requestEntry(batch[0]);
 					},
+					onRateLimited: leaving.rateLimited,
 				}),
 			judge: (delivery) => judge(KICK_UNIT_V2, delivery),
 			accept: (batch, verdict, outcomes) => {
