@@ -289,6 +289,26 @@ describe('executions that wait for the pace share a request', () => {
 		expect(emulator.bodiesTo(KICK_PATH).map((body) => body.data.length)).toEqual(Array(8).fill(1));
 	});
 
+	it('keeps each execution’s Batch Size: executions asking for 1 per request do not join larger ones', async () => {
+		const items = players(6);
+		const emulator = await emulatorWithUnits([], { v1Limit: V1_LIMIT });
+		emulator.addUnits(items.map(({ apiId, serverId }) => ({ apiId, serverId })));
+
+		await Promise.all([
+			concurrently(emulator, items.slice(0, 3), kickParameters()),
+			concurrently(emulator, items.slice(3), kickParameters({ batchSize: 1 })),
+		]);
+
+		const bodies = emulator
+			.bodiesTo(KICK_PATH)
+			.map((body) => body.data.map((d: { apiId: string }) => d.apiId));
+		const alone = new Set(items.slice(3).map((i) => i.apiId));
+		for (const body of bodies) {
+			if (body.some((id: string) => alone.has(id))) expect(body).toHaveLength(1);
+		}
+		expect(emulator.activeUnits()).toEqual([]);
+	});
+
 	it('sends a lone kick at once, alone, when the pace is free', async () => {
 		const emulator = await emulatorWithUnits(['LONE']);
 

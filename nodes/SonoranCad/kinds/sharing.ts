@@ -110,11 +110,11 @@ class Group<T extends { itemIndex: number }> implements Outcomes {
 const openGroups = new Map<string, Group<{ itemIndex: number }>>();
 
 /**
- * What makes two batches compatible: the credential (base URL, community, key) and what the
- * operation says (endpoint, server, state).
+ * What makes two batches compatible: the credential (base URL, community, key), what the
+ * operation says (endpoint, server, state), and the Batch Size each asks for.
  */
-function keyOf(connection: SonoranConnection, batchKey: string): string {
-	return JSON.stringify([connection.paceKey, connection.apiKey, batchKey]);
+function keyOf(connection: SonoranConnection, batchKey: string, batchSize: number): string {
+	return JSON.stringify([connection.paceKey, connection.apiKey, batchKey, batchSize]);
 }
 
 /**
@@ -130,7 +130,7 @@ export async function deliverShared<T extends { itemIndex: number }>(
 	batcher: Batcher<T>,
 ): Promise<void> {
 	if (!share) return await deliverIsolating(results, items, batchSize, batcher);
-	const key = keyOf(connection, batchKey);
+	const key = keyOf(connection, batchKey, batchSize);
 	const member: Member = { ctx, results, cancelled: false };
 	for (let next = 0; next < items.length; ) {
 		let group = openGroups.get(key) as Group<T> | undefined;
