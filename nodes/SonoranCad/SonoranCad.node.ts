@@ -10,6 +10,7 @@ import { resources } from './resources';
 import { route } from './router';
 import { CREDENTIAL_NAME } from '../client/connection';
 import { describeResource } from './kinds/operation';
+import { searchPanels } from '../editor/panelKey';
 import { searchServers } from '../editor/serverId';
 import { getTemplateFields, searchRecordTemplates } from './resources/record/templates';
 
@@ -44,7 +45,7 @@ export class SonoranCad implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchServers, searchRecordTemplates },
+		listSearch: { searchServers, searchRecordTemplates, searchPanels },
 		resourceMapping: { getTemplateFields },
 	};
 

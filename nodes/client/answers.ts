@@ -82,9 +82,12 @@ function planOnly(verdict: Verdict): Verdict {
 }
 
 function planRefusal(endpoint: Endpoint, said: string) {
+	const needs = endpoint.minPlan
+		? `${endpoint.operation} needs the ${planName(endpoint.minPlan)} plan or higher.`
+		: `Sonoran's documentation names no plan for ${endpoint.operation}; the community's plan does not include it.`;
 	return {
 		message: `${endpoint.operation} is not included in this community's Sonoran plan (${said})`,
-		description: `${endpoint.operation} needs the ${planName(endpoint.minPlan)} plan or higher. Upgrade the community's plan in Sonoran CAD, or remove this step from the workflow.`,
+		description: `${needs} Upgrade the community's plan in Sonoran CAD, or remove this step from the workflow.`,
 	};
 }
 
@@ -174,6 +177,7 @@ function judgeSuccess({ endpoint, text, fail }: Reading): Verdict {
 	if (/backend service reached/i.test(text)) {
 		return fail(BACKEND_REACHED.message, BACKEND_REACHED.description, true);
 	}
+	if (text === '' && endpoint.answersNothing) return { ok: true, answer: text, json: {} };
 	const success = endpoint.api === 'v1' ? endpoint.isSuccess?.(text) : text !== '';
 	const json = success ? parseJson(text) : undefined;
 	if (success && (endpoint.api === 'v1' || json !== undefined)) {
@@ -218,6 +222,26 @@ function judgeRefusal({ endpoint, delivery, statusCode, text, said, fail }: Read
 		const plan = planRefusal(endpoint, `HTTP 403${said ? `: ${excerpt(said)}` : ''}`);
 		return planOnly(
 			fail(plan.message, `${plan.description} Or the API key lacks permission for it.`, true),
+		);
+	}
+	if (statusCode === 409) {
+		const conflict = endpoint.conflict ?? {
+			message: `Sonoran CAD refused ${endpoint.operation}: it conflicts with what the CAD holds (HTTP 409)`,
+			description: 'Check the values sent for this item against what exists in Sonoran CAD.',
+		};
+		return fail(
+			conflict.message,
+			`${conflict.description} Sonoran said: ${excerpt(said)}`,
+			false,
+			true,
+		);
+	}
+	if (statusCode === 413) {
+		return fail(
+			`Sonoran CAD refused ${endpoint.operation} as too large (HTTP 413)`,
+			`Make what this item sends smaller: Sonoran caps its size. Sonoran said: ${excerpt(said)}`,
+			false,
+			true,
 		);
 	}
 	if (statusCode !== 404) return undefined;

@@ -21,6 +21,8 @@ export interface Endpoint {
 	route?: string;
 	/** v2: the documented limit, requests per minute per API key. */
 	perMinute?: number;
+	/** v2: endpoints that share one documented limit share this name (else each has its own). */
+	paceGroup?: string;
 	/**
 	 * v2, batchable (many items per request): its minute is paced as a short burst and then the
 	 * rest spread evenly, so that requests waiting meanwhile share one (see pacing.ts).
@@ -30,6 +32,10 @@ export interface Endpoint {
 	isSuccess?: (text: string) => boolean;
 	/** What a 404 means for this endpoint, and whether it blames the request's items. */
 	notFound: { message: string; description: string; blamesItems: boolean };
+	/** v2: what a 409 (a conflict with what Sonoran holds) means for this endpoint. */
+	conflict?: { message: string; description: string };
+	/** v2: success is an empty answer (Delete Panel). */
+	answersNothing?: boolean;
 	/** Whether a request that may already have been applied can be sent again. */
 	repeat: Repetition;
 }
@@ -365,3 +371,132 @@ export const GET_SERVERS_V2 = v2Endpoint(
 	2,
 	NO_ENDPOINT,
 );
+
+/** A panel, server or action that Sonoran does not know: the item's own error. */
+const PANEL_NOT_FOUND = itemNotFound(
+	'panel, server or action',
+	'Check the Panel Key (List Panels shows them) and the Server ID. An action can be acknowledged only within its 60 s lifetime.',
+);
+
+/**
+ * Integration Panels (CAD 3.43.24): definitions, live state and dispatchers' actions. Sonoran's
+ * pages name no plan for them (0: none is claimed).
+ */
+const PANELS = 'integration-panels';
+const PANEL_ON_SERVER = `${PANELS}/servers/{serverId}/panels/{panelKey}`;
+
+/** Sonoran limits per group: list or get definitions 120 a minute; create, replace or delete 30. */
+const READ_DEFINITIONS = 'panel definitions read';
+const WRITE_DEFINITIONS = 'panel definitions written';
+
+export const LIST_PANELS_V2: Endpoint = {
+	...v2Endpoint('List Panels', ['GET', PANELS], 120, 0, NO_ENDPOINT),
+	paceGroup: READ_DEFINITIONS,
+};
+export const GET_PANEL_V2: Endpoint = {
+	...v2Endpoint('Get Panel', ['GET', `${PANELS}/{panelKey}`], 120, 0, PANEL_NOT_FOUND),
+	paceGroup: READ_DEFINITIONS,
+};
+/** Replaces the whole definition: sending it twice leaves the same panel. */
+export const SET_PANEL_V2: Endpoint = {
+	...v2Endpoint('Create or Replace Panel', ['PUT', `${PANELS}/{panelKey}`], 30, 0, PANEL_NOT_FOUND),
+	paceGroup: WRITE_DEFINITIONS,
+};
+export const DELETE_PANEL_V2: Endpoint = {
+	...v2Endpoint(
+		'Delete Panel',
+		['DELETE', `${PANELS}/{panelKey}`],
+		30,
+		0,
+		PANEL_NOT_FOUND,
+		REMOVES,
+	),
+	paceGroup: WRITE_DEFINITIONS,
+	answersNothing: true,
+};
+/** Replaces the instance's whole state: sending it twice leaves the same state (one more revision). */
+export const SET_PANEL_STATE_V2: Endpoint = {
+	...v2Endpoint(
+		'Set Panel State',
+		['PUT', `${PANEL_ON_SERVER}/instances/{instanceKey}/state`],
+		300,
+		0,
+		PANEL_NOT_FOUND,
+	),
+	conflict: {
+		message:
+			'Sonoran CAD refused the state: the panel does not exist yet, or it has too many instances (HTTP 409)',
+		description:
+			'Create the panel first (Panel → Create or Replace Panel with its definition), then set its state. A panel holds at most 100 instances per server: reuse an Instance Key, or delete the panel to start over.',
+	},
+};
+/** Sonoran allows 3 polls a minute per key, across all panels and servers. */
+export const GET_PANEL_ACTIONS_V2 = v2Endpoint(
+	'Get Panel Actions',
+	['GET', `${PANEL_ON_SERVER}/actions`],
+	3,
+	0,
+	PANEL_NOT_FOUND,
+);
+/** Acknowledging twice shows the dispatcher one result; a 404 after an unclear attempt means it was taken. */
+export const ACK_PANEL_ACTION_V2 = v2Endpoint(
+	'Acknowledge Panel Action',
+	['POST', `${PANEL_ON_SERVER}/actions/{eventId}/ack`],
+	240,
+	0,
+	PANEL_NOT_FOUND,
+	REMOVES,
+);
+
+/** Civilian characters (records of type 7) of an account. */
+export const GET_CHARACTERS_V2 = v2Endpoint(
+	'Get Characters',
+	['GET', 'civilian/characters'],
+	10,
+	3,
+	NO_ACCOUNT,
+);
+
+const RECORD_NOT_FOUND = itemNotFound(
+	'record',
+	'Check the Record ID (Create Record and Lookup give it as recordId); the record may have been deleted.',
+);
+/** Replaces the given fields' values: sending it twice leaves the same record. */
+export const UPDATE_RECORD_V2 = v2Endpoint(
+	'Update Record',
+	['PATCH', 'general/records/{recordId}'],
+	10,
+	3,
+	RECORD_NOT_FOUND,
+);
+export const DELETE_RECORD_V2 = v2Endpoint(
+	'Delete Record',
+	['DELETE', 'general/records/{recordId}'],
+	10,
+	3,
+	RECORD_NOT_FOUND,
+	REMOVES,
+);
+
+/** Banning twice leaves the account banned once. */
+export const BAN_ACCOUNT_V2 = v2Endpoint(
+	'Kick or Ban User',
+	['POST', 'general/account-bans'],
+	10,
+	3,
+	NO_ACCOUNT,
+);
+/** v2 has no unban route: v1 BAN_USER with `isBan: false` lifts a ban (PLUS). */
+export const UNBAN_USER_V1: Endpoint = {
+	operation: 'Ban User',
+	api: 'v1',
+	minPlan: 3,
+	type: 'BAN_USER',
+	path: 'general/ban_user',
+	isSuccess: (text) => /^USER BAN/i.test(text),
+	repeat: SAFE,
+	notFound: itemNotFound(
+		'account with this API ID',
+		"The API ID must be one of the player's unit identifiers on their Sonoran account (typically their Steam or FiveM license ID).",
+	),
+};

@@ -41,7 +41,7 @@ const RECOVERY_INTERVALS = 10;
  * option with its shown default never sends faster than Sonoran allows.
  */
 export function paceFor(endpoint: Endpoint, intervalMs: number | undefined): Pace {
-	const scope = endpoint.api === 'v1' ? 'v1' : `v2 ${endpoint.operation}`;
+	const scope = endpoint.api === 'v1' ? 'v1' : `v2 ${endpoint.paceGroup ?? endpoint.operation}`;
 	if (endpoint.api === 'v2' && endpoint.perMinute && intervalMs !== 0) {
 		const documentedMs = MINUTE_MS / endpoint.perMinute;
 		if (intervalMs === undefined || intervalMs <= documentedMs) {

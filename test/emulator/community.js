@@ -7,7 +7,7 @@ const crypto = require('node:crypto');
 
 /**
  * @typedef {{ uuid: string, username: string, communityUserId?: string, discord?: string,
- *   roblox?: number, status: number, joined: string, lastLogin: string, permissions: Record<string, boolean> }} Account
+ *   roblox?: number, apiIds?: string[], status: number, joined: string, lastLogin: string, permissions: Record<string, boolean> }} Account
  * @typedef {{ label: string, value: string, uid: string }} Field
  * @typedef {{ recordTypeId: number, id: number, name: string, type: number,
  *   sections: Array<{ category: number, label: string, fields: Field[] }> }} Template
@@ -111,6 +111,10 @@ class CommunityStore {
 		/** @type {Map<string, { communityUserId: string, expiresAt: number }>} */
 		this.linkCodes = new Map();
 		this.nextRecordId = 1000;
+		/** Banned account UUIDs, and the accounts kicked (or banned, which kicks) in order. */
+		this.bans = new Set();
+		/** @type {string[]} */
+		this.kicked = [];
 	}
 
 	/** @param {Array<Partial<Account> & { username: string }>} specs */
@@ -131,6 +135,14 @@ class CommunityStore {
 	findAccount(field, value) {
 		return this.accounts.find(
 			(account) => account[field] !== undefined && String(account[field]) === String(value),
+		);
+	}
+
+	/** The account with this API ID among its unit identifiers (`apiIds`), in any case. */
+	accountWithApiId(apiId) {
+		const wanted = String(apiId).toLowerCase();
+		return this.accounts.find((account) =>
+			(account.apiIds ?? []).some((id) => id.toLowerCase() === wanted),
 		);
 	}
 
@@ -177,6 +189,28 @@ class CommunityStore {
 		}
 		this.records.push(record);
 		return record;
+	}
+
+	/** Fills in a record's fields from `values` by uid; false when a uid is not one of its fields. */
+	updateRecord(record, values) {
+		const fields = record.sections.flatMap((part) => part.fields);
+		if (Object.keys(values).some((uid) => !fields.some((entry) => entry.uid === uid))) return false;
+		for (const entry of fields)
+			if (values[entry.uid] !== undefined) entry.value = values[entry.uid];
+		return true;
+	}
+
+	record(recordId) {
+		return this.records.find((record) => record.id === Number(recordId));
+	}
+
+	deleteRecord(record) {
+		this.records.splice(this.records.indexOf(record), 1);
+	}
+
+	/** An account's characters: its records made from the Character template (type 7). */
+	charactersOf(accountUuid) {
+		return this.records.filter((record) => record.type === 7 && record.accountUuid === accountUuid);
 	}
 }
 

@@ -12,6 +12,7 @@ const http = require('node:http');
 
 const { CallStore } = require('./calls');
 const { CommunityStore } = require('./community');
+const { PanelStore, showAction } = require('./panels');
 const { UnitStore } = require('./units');
 const { answerV1, text } = require('./v1-routes');
 const { answerV2 } = require('./v2-routes');
@@ -132,6 +133,7 @@ async function startEmulator(options = {}) {
 		units: new UnitStore(),
 		calls: new CallStore(),
 		community: new CommunityStore(),
+		panels: new PanelStore(),
 		/** Set Status requests as received, for tests of batching. */
 		statusChanges: /** @type {Array<{ serverId: number, body: unknown }>} */ ([]),
 		kicks: /** @type {Array<Record<string, unknown>>} */ ([]),
@@ -168,6 +170,34 @@ async function startEmulator(options = {}) {
 		/** Accounts, links, templates and records (see community.js). */
 		get community() {
 			return state.community;
+		},
+		/** Integration Panels: definitions, instances' state and revisions, actions and their acks. */
+		get panels() {
+			return state.panels;
+		},
+		/**
+		 * A dispatcher presses a panel control: the action waits for its acknowledgement (60 s),
+		 * and is returned as the poll and the push show it.
+		 * @param {{ serverId?: number, panelKey: string, instanceKey?: string, actionId: string, values?: object }} spec
+		 */
+		pressPanel(spec) {
+			return showAction(state.panels.press(spec));
+		},
+		/**
+		 * What the FiveM resource's push event forwarding does with an event Sonoran pushed: one
+		 * POST of `{key, type, data}` as JSON to the forward URL (127.0.0.1 only), no retry.
+		 * @param {string} url @param {string} type @param {unknown} data
+		 * @returns {Promise<{ status: number, body: string }>}
+		 */
+		async pushEvent(url, type, data, key = state.apiKey) {
+			if (new URL(url).hostname !== '127.0.0.1')
+				throw new Error('The emulator pushes to 127.0.0.1 only');
+			const response = await fetch(url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ key, type, data }),
+			});
+			return { status: response.status, body: await response.text() };
 		},
 		/** The CAD's calls: tests create, change and close them as dispatchers would. */
 		get calls() {

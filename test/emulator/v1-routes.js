@@ -12,6 +12,7 @@ const ANSWERS = {
 	endpointDisabled: 'API ENDPOINT IS NOT ENABLED FOR THIS COMMUNITY',
 	// The 404 body for an unknown API ID is undocumented (changelog 3.0.0 names only the status).
 	unitNotFound: 'UNIT NOT FOUND',
+	notLinked: 'API ID NOT LINKED TO AN ACCOUNT IN THIS COMMUNITY',
 };
 
 function text(status, body) {
@@ -51,6 +52,21 @@ function activeUnits(state, data) {
 	return json(200, state.units.list({ ...query, serverId: query.serverId ?? 1 }));
 }
 
+/** BAN_USER: `{apiId, isBan}` entries; answered `User Ban: <uuid> Status: <isBan>` per the page. */
+function banUsers(state, data) {
+	const entries = Array.isArray(data) ? data : [];
+	if (entries.length === 0) return text(400, ANSWERS.invalidType);
+	const accounts = entries.map((entry) => state.community.accountWithApiId(entry?.apiId ?? ''));
+	if (accounts.some((account) => !account)) return text(404, ANSWERS.notLinked);
+	const lines = entries.map((entry, i) => {
+		const isBan = entry.isBan !== false;
+		if (isBan) state.community.bans.add(accounts[i].uuid);
+		else state.community.bans.delete(accounts[i].uuid);
+		return `User Ban: ${accounts[i].uuid} Status: ${isBan}`;
+	});
+	return text(200, lines.join('\n'));
+}
+
 /** path → { type, minimum plan, handler } */
 const ROUTES = {
 	'/general/get_version': {
@@ -64,6 +80,7 @@ const ROUTES = {
 		minPlan: PLAN.PLUS,
 		handle: activeUnits,
 	},
+	'/general/ban_user': { type: 'BAN_USER', minPlan: PLAN.PLUS, handle: banUsers },
 };
 
 function authenticate(state, body) {

@@ -165,6 +165,68 @@ function lookupByValue(state, { body }) {
 	return json(200, ofTypes(found, body.types).map(showRecord));
 }
 
+function findRecord(state, match) {
+	return state.community.record(match[1]);
+}
+
+function updateRecord(state, { body, match }) {
+	const record = findRecord(state, match);
+	if (!record) return problem(404, 'Not Found', `Record ${match[1]} was not found.`);
+	if (body?.useDictionary !== true || !Number.isInteger(body.templateId)) {
+		return badRequest('Send useDictionary: true with a templateId, or a full record.');
+	}
+	const values = body.replaceValues;
+	if (!values || typeof values !== 'object' || Array.isArray(values)) {
+		return badRequest('replaceValues must be an object.');
+	}
+	const notText = Object.entries(values).find(([, value]) => typeof value !== 'string');
+	if (notText) return badRequest(`replaceValues.${notText[0]} must be a string.`);
+	if (body.templateId !== record.recordTypeId) {
+		return badRequest(`Record ${record.id} was not made from template ${body.templateId}.`);
+	}
+	if (!state.community.updateRecord(record, values)) {
+		return badRequest('replaceValues names a field the template does not have.');
+	}
+	return json(200, showRecord(record));
+}
+
+function deleteRecord(state, { match }) {
+	const record = findRecord(state, match);
+	if (!record) return problem(404, 'Not Found', `Record ${match[1]} was not found.`);
+	state.community.deleteRecord(record);
+	return json(200, { recordId: record.id });
+}
+
+function characters(state, { query }) {
+	const target = oneTarget(query, ['communityUserId', 'accountUuid']);
+	if (target.answer) return target.answer;
+	const account = state.community.findAccount(FIELD_OF[target.field] ?? target.field, target.value);
+	if (!account) return problem(404, 'Not Found', 'No account matches the given target.');
+	return json(200, state.community.charactersOf(account.uuid).map(showRecord));
+}
+
+/** Kick or ban: exactly one identifier (an API ID is one of the account's `apiIds`). */
+function accountBan(state, { body }) {
+	const target = oneTarget(body, ['apiId', ...RECORD_TARGETS]);
+	if (target.answer) return target.answer;
+	if (body.isBan !== undefined && typeof body.isBan !== 'boolean') {
+		return badRequest('isBan must be true or false.');
+	}
+	const account =
+		target.field === 'apiId'
+			? state.community.accountWithApiId(target.value)
+			: state.community.findAccount(FIELD_OF[target.field] ?? target.field, target.value);
+	if (!account) return problem(404, 'Not Found', 'No account matches the given identifier.');
+	const isBan = body.isBan === true;
+	if (isBan) state.community.bans.add(account.uuid);
+	state.community.kicked.push(account.uuid);
+	return json(200, {
+		accountUuid: account.uuid,
+		action: isBan ? 'BAN' : 'KICK',
+		message: isBan ? 'User banned from the community.' : 'User kicked from the community.',
+	});
+}
+
 const GENERAL_ROUTES = [
 	route('account', 'GET', 'accounts/account', 10, 3, getAccount),
 	route('accounts', 'GET', 'accounts', 10, 3, getAccounts),
@@ -175,6 +237,18 @@ const GENERAL_ROUTES = [
 	route('records', 'POST', 'records', 30, 3, createRecord),
 	route('lookups', 'POST', 'lookups', 30, 3, lookup),
 	route('lookupsByValue', 'POST', 'lookups/by-value', 30, 3, lookupByValue),
+	route('recordUpdate', 'PATCH', 'records/(\\d+)', 10, 3, updateRecord),
+	route('recordDelete', 'DELETE', 'records/(\\d+)', 10, 3, deleteRecord),
+	route('accountBans', 'POST', 'account-bans', 10, 3, accountBan),
+	{
+		name: 'characters',
+		method: 'GET',
+		pattern: /^\/v2\/civilian\/characters$/,
+		perMinute: 10,
+		minPlan: 3,
+		handle: characters,
+		server: false,
+	},
 ];
 
 module.exports = { GENERAL_ROUTES };

@@ -18,6 +18,7 @@ const WINDOW_MS = 60_000;
 const { json, problem } = require('./v2-answers');
 const { CALL_ROUTES } = require('./v2-call-routes');
 const { GENERAL_ROUTES } = require('./v2-general-routes');
+const { PANEL_ROUTES } = require('./v2-panel-routes');
 
 const TARGET_FIELDS = ['communityUserId', 'roblox', 'discord'];
 
@@ -217,6 +218,7 @@ const ROUTES = [
 	},
 	...CALL_ROUTES,
 	...GENERAL_ROUTES,
+	...PANEL_ROUTES,
 ];
 
 /** Sliding window per route: at most `perMinute` requests in any minute. */

@@ -4,7 +4,7 @@ import { isObject, judge, mayHaveApplied, type SonoranFailure } from '../../clie
 import { openConnection, type SonoranConnection } from '../../client/connection';
 import type { Endpoint } from '../../client/endpoints';
 import { optionsCollection, readRequestPolicy } from '../parameters/requestOptions';
-import { requestV2, type V2Call } from '../../client/transport';
+import { requestV1, requestV2, type V2Call } from '../../client/transport';
 import type { SonoranOperation } from './operation';
 import { ItemResults } from './results';
 
@@ -14,7 +14,7 @@ export interface ItemRequest {
 	echo: IDataObject;
 }
 
-/** An operation that sends one v2 request per input item. */
+/** An operation that sends one request per input item (v2; or v1 with the call's body as its one data entry). */
 export interface PerItemSpec {
 	option: SonoranOperation['option'];
 	/** Its parameters; the Options collection (pacing, retries, timeout) is added after them. */
@@ -103,11 +103,14 @@ async function sendOnce(
 ): Promise<{ answer: IDataObject; note?: string } | { failure: SonoranFailure }> {
 	let lookedAndAbsent = 0;
 	for (;;) {
-		const delivery = await requestV2(ctx, connection, endpoint, request.call);
+		const delivery =
+			endpoint.api === 'v1'
+				? await requestV1(ctx, connection, endpoint, [request.call.body as IDataObject])
+				: await requestV2(ctx, connection, endpoint, request.call);
 		const verdict = judge(endpoint, delivery);
 		if (verdict.ok) {
 			const note = lookedAndAbsent ? NOT_FOUND_NOTE : verdict.note;
-			return { answer: asObject(verdict.json), note };
+			return { answer: asObject(verdict.json ?? verdict.answer), note };
 		}
 		const { failure } = verdict;
 		if (!recover || failure.fatal || !mayHaveApplied(delivery)) return { failure };

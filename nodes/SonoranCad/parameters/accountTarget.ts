@@ -3,7 +3,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { identifier, parameterReader, wholeNumber, type Check } from './validate';
 
 /** The ways Sonoran's v2 API names a player's account. */
-export type AccountField = 'communityUserId' | 'discord' | 'roblox' | 'accountUuid' | 'username';
+export type AccountField =
+	| 'communityUserId'
+	| 'apiId'
+	| 'discord'
+	| 'roblox'
+	| 'accountUuid'
+	| 'username';
 
 const FIELDS: Record<
 	AccountField,
@@ -14,6 +20,13 @@ const FIELDS: Record<
 		description: 'The in-game ID linked to the account with a link code',
 		check: identifier,
 		fix: 'Give the community user ID (the in-game ID linked with a link code), as text.',
+	},
+	apiId: {
+		name: 'API ID',
+		description:
+			"One of the player's unit identifiers in Sonoran CAD, typically their Steam hex or FiveM license",
+		check: identifier,
+		fix: "Give one of the player's API IDs, such as steam:110000112345678.",
 	},
 	discord: {
 		name: 'Discord User ID',

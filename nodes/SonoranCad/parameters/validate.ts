@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { asWholeNumber } from '../../client/wholeNumber';
@@ -70,6 +70,16 @@ export const wholeNumber: Check<number> = (value, reject) => {
 	return reject(`must be a whole number of 0 or more, not ${shown}`);
 };
 
+/** A whole number from 1 to `max`. */
+export const upTo =
+	(max: number): Check<number> =>
+	(value, reject) => {
+		const number = wholeNumber(value, reject);
+		return number >= 1 && number <= max
+			? number
+			: reject(`must be from 1 to ${max}, not ${number}`);
+	};
+
 /** Optional text: empty becomes undefined; numbers and booleans become text. */
 export const optionalText: Check<string | undefined> = (value, reject) =>
 	value === undefined || value === null || value === '' ? undefined : text(value, reject);
@@ -121,3 +131,45 @@ export const stringMap: Check<Record<string, string> | undefined> = (value, reje
 	});
 	return entries.length ? Object.fromEntries(entries) : undefined;
 };
+
+/** Bytes of a value as JSON, as Sonoran measures its size caps. */
+export function jsonBytes(value: unknown): number {
+	return new TextEncoder().encode(JSON.stringify(value)).length;
+}
+
+/**
+ * A JSON object (given as an object or as JSON text) of at most `maxBytes` as JSON: a panel's
+ * definition, state or action result.
+ */
+export function jsonObject(maxBytes: number): Check<IDataObject> {
+	return (value, reject) => {
+		let parsed = value;
+		if (typeof value === 'string') {
+			if (value.trim() === '') return reject('is empty');
+			try {
+				parsed = JSON.parse(value);
+			} catch {
+				return reject('is not valid JSON');
+			}
+		}
+		if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+			return reject(`must be a JSON object, not ${describeValue(parsed)}`);
+		}
+		const bytes = jsonBytes(parsed);
+		if (bytes > maxBytes) {
+			return reject(
+				`is ${Math.ceil(bytes / 1024)} KiB as JSON; Sonoran takes at most ${maxBytes / 1024} KiB`,
+			);
+		}
+		return parsed as IDataObject;
+	};
+}
+
+/** A key matching `pattern` (Sonoran's panel and instance keys); `rule` says what it must be. */
+export function keyMatching(pattern: RegExp, rule: string): Check<string> {
+	return (value, reject) => {
+		const key = text(value, reject);
+		if (!pattern.test(key)) return reject(`is "${key.slice(0, 100)}"; ${rule}`);
+		return key;
+	};
+}

@@ -2,7 +2,8 @@ import type { SonoranResource } from '../kinds/operation';
 import { account } from './account';
 import { call } from './call';
 import { community } from './community';
+import { panel } from './panel';
 import { record } from './record';
 import { unit } from './unit';
 
-export const resources: SonoranResource[] = [unit, call, account, record, community];
+export const resources: SonoranResource[] = [unit, call, account, record, panel, community];

@@ -1,8 +1,11 @@
 import type { SonoranResource } from '../../kinds/operation';
+import { ban } from './ban';
 import { checkLink } from './checkLink';
 import { createLinkCode } from './createLinkCode';
 import { get } from './get';
+import { getCharacters } from './getCharacters';
 import { getMany } from './getMany';
+import { unban } from './unban';
 
 export const account: SonoranResource = {
 	option: {
@@ -11,5 +14,5 @@ export const account: SonoranResource = {
 		description:
 			"Community members' Sonoran accounts and the links to their game or Discord IDs (v2 API)",
 	},
-	operations: [get, getMany, createLinkCode, checkLink],
+	operations: [get, getMany, getCharacters, createLinkCode, checkLink, ban, unban],
 };

@@ -4,21 +4,12 @@ import { listCalls, type CallKind, type CallQuery } from '../../../client/callLi
 import { optionsCollection } from '../../parameters/requestOptions';
 import { listingOperation } from '../../kinds/listing';
 import { readServerId, serverIdProperty } from '../../parameters/server';
-import { parameterReader, wholeNumber, type Check } from '../../parameters/validate';
+import { parameterReader, upTo, wholeNumber } from '../../parameters/validate';
 
 const KINDS: CallKind[] = ['active', 'emergency', 'closed'];
 
 /** Sonoran's Get Calls page caps closedLimit at 100. */
 const MAX_CLOSED = 100;
-
-const upTo =
-	(max: number): Check<number> =>
-	(value, reject) => {
-		const number = wholeNumber(value, reject);
-		return number >= 1 && number <= max
-			? number
-			: reject(`must be from 1 to ${max}, not ${number}`);
-	};
 
 function readQuery(ctx: IExecuteFunctions, itemIndex: number): CallQuery {
 	const chosen = ctx.getNodeParameter('callKinds', itemIndex, []) as string[];

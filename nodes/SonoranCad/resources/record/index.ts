@@ -1,6 +1,8 @@
 import type { SonoranResource } from '../../kinds/operation';
 import { create } from './create';
+import { deleteRecord } from './delete';
 import { lookup } from './lookup';
+import { update } from './update';
 
 export const record: SonoranResource = {
 	option: {
@@ -9,5 +11,5 @@ export const record: SonoranResource = {
 		description:
 			"The CAD's records: licenses, registrations, BOLOs, warrants, characters and custom records (v2 API)",
 	},
-	operations: [create, lookup],
+	operations: [create, lookup, update, deleteRecord],
 };

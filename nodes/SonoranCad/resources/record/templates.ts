@@ -1,5 +1,6 @@
 import type {
 	IDataObject,
+	IExecuteFunctions,
 	ILoadOptionsFunctions,
 	INodeListSearchResult,
 	ResourceMapperField,
@@ -13,6 +14,7 @@ import { GET_TEMPLATE_V2, GET_TEMPLATES_V2 } from '../../../client/endpoints';
 import { numberLocator } from '../../../editor/numberLocator';
 import { asWholeNumber } from '../../../client/wholeNumber';
 import { recordTypeName } from './recordTypes';
+import { valueChecker, wholeNumber } from '../../parameters/validate';
 
 /** The record template: picked from the community's templates, or its record type ID. */
 export const templateIdProperty = numberLocator({
@@ -25,6 +27,16 @@ export const templateIdProperty = numberLocator({
 	idPlaceholder: 'e.g. 4',
 	idError: "A template's record type ID is a whole number",
 });
+
+/** The item's template: picked from the list, or its record type ID. */
+export function readTemplateId(ctx: IExecuteFunctions, itemIndex: number): number {
+	return valueChecker(ctx, itemIndex)(
+		ctx.getNodeParameter('templateId', itemIndex, undefined, { extractValue: true }),
+		'Template',
+		wholeNumber,
+		'Pick the record template from the list, or give its record type ID (License is 4, Vehicle Registration 5, BOLO 3, Warrant 2, Character 7).',
+	);
+}
 
 function asTemplate(value: unknown): IDataObject | undefined {
 	return isObject(value) ? value : undefined;

@@ -1,0 +1,64 @@
+import type { IExecuteFunctions, INodeProperties, ResourceMapperValue } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { stringMap, valueChecker } from '../../parameters/validate';
+
+/** A record's fields, as the chosen template's resource-mapper columns. */
+export const recordFieldsProperty: INodeProperties = {
+	displayName: 'Fields',
+	name: 'fields',
+	type: 'resourceMapper',
+	noDataExpression: true,
+	default: { mappingMode: 'defineBelow', value: null },
+	required: true,
+	typeOptions: {
+		loadOptionsDependsOn: ['templateId.value'],
+		resourceMapper: {
+			resourceMapperMethod: 'getTemplateFields',
+			mode: 'add',
+			fieldWords: { singular: 'field', plural: 'fields' },
+			addAllFields: true,
+			multiKeyMatch: false,
+			supportAutoMap: true,
+		},
+	},
+	description: "The template's fields to fill in, by their labels in the CAD",
+};
+
+/**
+ * The item's field values, keyed by the template's field `uid`s: mapped one by one, or taken
+ * from the item's own fields of the same names. Empty fields are left to the template.
+ */
+export function readFieldValues(ctx: IExecuteFunctions, itemIndex: number): Record<string, string> {
+	const mapping = ctx.getNodeParameter('fields', itemIndex) as ResourceMapperValue;
+	const known = new Set(
+		(mapping.schema ?? []).filter((field) => !field.removed).map((field) => field.id),
+	);
+	const source =
+		mapping.mappingMode === 'autoMapInputData'
+			? Object.fromEntries(
+					Object.entries(ctx.getInputData()[itemIndex]?.json ?? {}).filter(([key]) =>
+						known.has(key),
+					),
+				)
+			: (mapping.value ?? {});
+	const given = Object.fromEntries(
+		Object.entries(source).filter(
+			([, value]) => value !== undefined && value !== null && value !== '',
+		),
+	);
+	const values = valueChecker(ctx, itemIndex)(
+		given,
+		'Fields',
+		stringMap,
+		"Map each template field to text (or a number); a field's value cannot be a list or an object.",
+	);
+	if (!values) {
+		throw new NodeOperationError(ctx.getNode(), `Item ${itemIndex + 1}: "Fields" are all empty`, {
+			itemIndex,
+			description:
+				"Map at least one of the template's fields, for example with an expression such as {{ $json.firstName }}.",
+		});
+	}
+	return values;
+}
