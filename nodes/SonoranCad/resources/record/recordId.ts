@@ -10,7 +10,7 @@ export const recordIdProperty: INodeProperties = {
 	required: true,
 	placeholder: 'e.g. 451',
 	description:
-		"The record's ID, as Create Record, Lookup and Get Characters give it (recordId, id)",
+		"The record's ID, as Create Record, Lookup and Get Characters give it",
 };
 
 export function readRecordId(ctx: IExecuteFunctions, itemIndex: number): number {
