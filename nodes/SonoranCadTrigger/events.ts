@@ -1,6 +1,6 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-export type EventCategory = 'unit' | 'dispatch' | '911' | 'other';
+export type EventCategory = 'unit' | 'dispatch' | '911' | 'panel' | 'other';
 
 /** Sonoran CAD's documented push events, by category, with how the Events list names them. */
 const EVENTS: Array<[string, EventCategory, string]> = [
@@ -31,7 +31,27 @@ const EVENTS: Array<[string, EventCategory, string]> = [
 	['EVENT_NEW_CALLOUT', 'other', 'Other: New Callout'],
 	['EVENT_PAGER_REBORN', 'other', 'Other: Pager Reborn'],
 	['EVENT_STATION_ALERT', 'other', 'Other: Station Alert'],
+	['EVENT_PRINT_RECORD', 'other', 'Other: Record Printed'],
 ];
+
+/**
+ * A press on an Integration Panel arrives as `EVENT_PANEL_<PANEL KEY>` (upper case), one type per
+ * panel: this one entry of the Events list stands for all of them.
+ */
+export const PANEL_ACTION = 'EVENT_PANEL_*';
+const PANEL_PREFIX = 'EVENT_PANEL_';
+
+export function isPanelEvent(event: string): boolean {
+	return event.startsWith(PANEL_PREFIX) && event.length > PANEL_PREFIX.length;
+}
+
+/** The panel key a panel event's type names (Sonoran upper-cases it; keys are lower case). */
+export function panelKeyOfType(event: string): string {
+	return event.slice(PANEL_PREFIX.length).toLowerCase();
+}
+
+/** Requests from Sonoran that are not game events: Any Event leaves them out (GET_LOGS is support asking for logs). */
+const NOT_EVENTS = ['GET_LOGS'];
 
 /** Selecting this starts the workflow on every event, documented or new. */
 export const ANY_EVENT = '*';
@@ -45,7 +65,15 @@ export function canonicalEvent(type: string): string {
 	return ALIASES[upper] ?? upper;
 }
 
+/** Whether the chosen Events include this event (canonical). */
+export function isChosen(chosen: string[], event: string): boolean {
+	if (chosen.includes(ANY_EVENT) && !NOT_EVENTS.includes(event)) return true;
+	if (isPanelEvent(event)) return chosen.includes(PANEL_ACTION);
+	return chosen.map(canonicalEvent).includes(event);
+}
+
 export function categoryOf(event: string): EventCategory {
+	if (isPanelEvent(event)) return 'panel';
 	const known = EVENTS.find(([type]) => type === event);
 	if (known) return known[1];
 	if (event.startsWith('EVENT_UNIT_')) return 'unit';
@@ -58,7 +86,14 @@ export const eventOptions: INodePropertyOptions[] = [
 	{
 		name: 'Any Event',
 		value: ANY_EVENT,
-		description: 'Every push event, including ones Sonoran adds later',
+		description:
+			'Every push event, including ones Sonoran adds later (but not GET_LOGS, a support request)',
+	},
+	{
+		name: 'Panel: Action',
+		value: PANEL_ACTION,
+		description:
+			'A dispatcher pressed a control of an Integration Panel (EVENT_PANEL_ followed by the panel key): one execution per press',
 	},
 	...EVENTS.map(([value, , name]) => ({ name, value, description: value })),
 ].sort((a, b) => a.name.localeCompare(b.name));

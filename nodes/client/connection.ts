@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { SonoranFailure } from './answers';
@@ -8,8 +13,15 @@ import type { RequestPolicy } from './requestPolicy';
 
 export const CREDENTIAL_NAME = 'sonoranCadApi';
 
-/** Where this client runs: a node's execution, a polling trigger's poll, or an editor dropdown. */
-export type SonoranContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
+/**
+ * Where this client runs: a node's execution, a polling trigger's poll, an editor dropdown, or a
+ * push trigger's webhook (acknowledging a panel action on receipt).
+ */
+export type SonoranContext =
+	| IExecuteFunctions
+	| IPollFunctions
+	| ILoadOptionsFunctions
+	| IWebhookFunctions;
 
 /** Where and how this execution talks to Sonoran, read once per execution. */
 export interface SonoranConnection {

@@ -284,7 +284,7 @@ async function runAgainstEmulator({ classes, emulator, items, steps, credential,
 /**
  * Calls a trigger node's `webhook()` through n8n-core's real WebhookContext, as n8n does when a
  * request reaches the node's URL, with a minimal stand-in for Express's request and response.
- * @returns {Promise<{status: number | undefined, body: unknown, result: import('n8n-workflow').IWebhookResponseData}>}
+ * @returns {Promise<{status: number | undefined, body: unknown, result: import("n8n-workflow").IWebhookResponseData, staticData: import("n8n-workflow").IDataObject}>}
  */
 async function callWebhook({
 	nodeClass,
@@ -293,6 +293,8 @@ async function callWebhook({
 	parameters,
 	body,
 	headers = {},
+	query = {},
+	staticData,
 }) {
 	const nodeType = new nodeClass();
 	const node = packageNode(nodeType.description.name, parameters, { name: 'Trigger' });
@@ -303,6 +305,8 @@ async function callWebhook({
 		active: true,
 		nodeTypes: nodeTypesFor([nodeClass]),
 		settings: { executionOrder: 'v1' },
+		// As n8n loads it with the saved workflow for each call: kept between calls when given.
+		staticData,
 	});
 	const sent = { status: undefined, body: undefined };
 	const response = {
@@ -328,7 +332,7 @@ async function callWebhook({
 			body,
 			headers: { 'content-type': 'application/json', ...headers },
 			params: {},
-			query: {},
+			query,
 		},
 		httpResponse: response,
 	};
@@ -351,7 +355,7 @@ async function callWebhook({
 		null,
 	);
 	const result = await nodeType.webhook.call(context);
-	return { status: sent.status, body: sent.body, result };
+	return { status: sent.status, body: sent.body, result, staticData: workflow.staticData };
 }
 
 /**

@@ -9,8 +9,7 @@ export const recordIdProperty: INodeProperties = {
 	default: '',
 	required: true,
 	placeholder: 'e.g. 451',
-	description:
-		"The record's ID, as Create Record, Lookup and Get Characters give it",
+	description: "The record's ID, as Create Record, Lookup and Get Characters give it",
 };
 
 export function readRecordId(ctx: IExecuteFunctions, itemIndex: number): number {
