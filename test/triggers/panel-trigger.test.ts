@@ -150,9 +150,11 @@ describe('Sonoran CAD Trigger: Panel Action', () => {
 		],
 		[
 			'an actor object and no panel key (taken from the type)',
-			({ actorUuid, actorName, panelKey: _key, ...action }: IDataObject) => ({
-				data: { ...action, actor: { uuid: actorUuid, name: actorName } },
-			}),
+			(action: IDataObject) => {
+				const { actorUuid, actorName, ...rest } = action;
+				delete rest.panelKey;
+				return { data: { ...rest, actor: { uuid: actorUuid, name: actorName } } };
+			},
 		],
 	])('reads %s', async (_name, shape) => {
 		const emulator = await emulatorWithUnits([]);
