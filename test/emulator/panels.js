@@ -94,7 +94,12 @@ class PanelStore {
 		return instance;
 	}
 
-	/** What a dispatcher's press does: a pending action, as the poll and the push carry it. */
+	/**
+	 * What a dispatcher's press does: a pending action, as the poll and the push carry it.
+	 * @param {{ serverId?: number, panelKey: string, instanceKey?: string, actionId: string,
+	 *   values?: object, actor?: { uuid: string, name: string } }} spec
+	 * @returns {PanelAction}
+	 */
 	press(
 		{ serverId = 1, panelKey, instanceKey = 'default', actionId, values = {}, actor },
 		now = Date.now(),
@@ -136,7 +141,10 @@ function showPanel(panel) {
 	};
 }
 
-/** An action as the poll and the push show it. */
+/**
+ * An action as the poll and the push show it.
+ * @param {PanelAction} action
+ */
 function showAction({ ack: _ack, ...action }) {
 	return action;
 }

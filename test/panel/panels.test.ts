@@ -45,7 +45,8 @@ async function withDoors(): Promise<Emulator> {
 describe('Panel → Create or Replace Panel', () => {
 	it("publishes each item's definition, adding schemaVersion 1 when missing", async () => {
 		const emulator = await emulatorWithUnits([]);
-		const { schemaVersion: _version, ...withoutVersion } = DOORS;
+		const withoutVersion: Partial<typeof DOORS> = { ...DOORS };
+		delete withoutVersion.schemaVersion;
 		const { output } = await runPanel(emulator, [{}], 'set', {
 			panelKey: DOORS_KEY,
 			definition: JSON.stringify(withoutVersion),

@@ -284,6 +284,10 @@ async function runAgainstEmulator({ classes, emulator, items, steps, credential,
 /**
  * Calls a trigger node's `webhook()` through n8n-core's real WebhookContext, as n8n does when a
  * request reaches the node's URL, with a minimal stand-in for Express's request and response.
+ * @param {{ nodeClass: any, credentialClasses: Function[], credentials: Record<string, object>,
+ *   parameters: object, body: unknown, headers?: Record<string, string>,
+ *   query?: Record<string, unknown>, staticData?: import('n8n-workflow').IDataObject }} options
+ *   `query` is the request's query string; `staticData` the workflow's, kept between calls when given
  * @returns {Promise<{status: number | undefined, body: unknown, result: import("n8n-workflow").IWebhookResponseData, staticData: import("n8n-workflow").IDataObject}>}
  */
 async function callWebhook({
