@@ -15,6 +15,7 @@ const path = require('node:path');
 
 const { startEmulator } = require('../emulator/sonoran-emulator');
 const { callChecks, callWorkflows, startCatcher } = require('./call-checks');
+const { panelChecks, panelWorkflows, startGameServer } = require('./panel-checks');
 const { PEOPLE_ACCOUNTS, peopleChecks, peopleWorkflows } = require('./people-checks');
 const { cliChecks } = require('./cli-checks');
 const { queueModeChecks } = require('./queue-mode');
@@ -82,6 +83,7 @@ async function main() {
 	});
 	const baseUrl = `http://127.0.0.1:${env.N8N_PORT}`;
 	const catcher = await startCatcher();
+	const gameServer = await startGameServer();
 	let server;
 
 	try {
@@ -94,6 +96,7 @@ async function main() {
 			wrongKey: exampleAs('end-of-session-sweep.json', 'e2eWrongKey00001', 'wrongKeyCredential'),
 			...callWorkflows(catcher),
 			...peopleWorkflows(),
+			...panelWorkflows(gameServer),
 		};
 		fs.writeFileSync(
 			path.join(workDir, 'credentials.json'),
@@ -118,6 +121,8 @@ async function main() {
 				workflows.discord,
 				workflows.verify,
 				workflows.dmv,
+				workflows.ban,
+				workflows.doors,
 			];
 			for (const { id } of published) {
 				const result = await runCli(install, env, activationArgs(install, id));
@@ -131,12 +136,14 @@ async function main() {
 		await triggerChecks({ install, baseUrl, userFolder, emulator, workflows, server });
 		await callChecks({ baseUrl, install, userFolder, emulator, workflows, catcher, server });
 		await peopleChecks({ baseUrl, emulator });
+		await panelChecks({ install, baseUrl, userFolder, emulator, workflows, server, gameServer });
 		await stopServer(server);
 		await queueModeChecks({ install, extensionsDir, workDir });
 	} finally {
 		if (server) await stopServer(server);
 		await emulator.close();
 		await catcher.close();
+		await gameServer.close();
 		fs.rmSync(workDir, { recursive: true, force: true });
 	}
 

@@ -21,6 +21,7 @@ function peopleWorkflows() {
 	return {
 		verify: exampleAs('discord-verify.json', 'e2eVerify0000001'),
 		dmv: exampleAs('dmv-license.json', 'e2eDmvLicense001'),
+		ban: exampleAs('discord-ban.json', 'e2eDiscordBan001'),
 	};
 }
 
@@ -58,6 +59,30 @@ async function peopleChecks({ baseUrl, emulator }) {
 				JSON.stringify(asked) === JSON.stringify([ALICE.discord, '100000000000000001']),
 				`asked for ${JSON.stringify(asked)}`,
 			);
+		},
+	);
+
+	await check(
+		'the Discord ban example bans the linked account, and says why a stranger was not banned',
+		async () => {
+			const banned = await postJson(`${baseUrl}/webhook/sonoran-ban`, { discordId: ALICE.discord });
+			expect(
+				banned.status === 200 &&
+					banned.json.banned === true &&
+					banned.json.accountUuid === ALICE.uuid,
+				`banned: HTTP ${banned.status} ${JSON.stringify(banned.json)}`,
+			);
+			expect(emulator.community.bans.has(ALICE.uuid), 'the emulator holds no ban of Alice');
+			const stranger = await postJson(`${baseUrl}/webhook/sonoran-ban`, {
+				discordId: '100000000000000001',
+			});
+			expect(
+				stranger.status === 200 &&
+					stranger.json.banned === false &&
+					stranger.json.message === 'not banned: Sonoran CAD found no such account (HTTP 404)',
+				`stranger: HTTP ${stranger.status} ${JSON.stringify(stranger.json)}`,
+			);
+			emulator.community.bans.clear();
 		},
 	);
 

@@ -104,6 +104,22 @@ function panels() {
 			expected: ['Events'],
 		},
 		{
+			slug: 'trigger-panel-action',
+			type: 'sonoranCadTrigger',
+			parameters: {
+				events: ['EVENT_PANEL_*'],
+				panelKey: { __rl: true, mode: 'list', value: '' },
+				acknowledge: true,
+			},
+			expected: [
+				'Events',
+				'Only Panel',
+				'Only Action IDs',
+				'Acknowledge on Receipt',
+				'Acknowledgement Message',
+			],
+		},
+		{
 			slug: 'call-trigger',
 			type: 'sonoranCadCallTrigger',
 			parameters: { events: ['new911Call'] },
@@ -143,6 +159,7 @@ async function main() {
 	fs.mkdirSync(userFolder);
 	const extensionsDir = stageExtension(workDir);
 	const emulator = await startEmulator();
+	emulator.panels.set('doors', { schemaVersion: 1, name: 'Door Locks', body: [] });
 	const env = n8nEnvironment({
 		install,
 		userFolder,
@@ -259,6 +276,8 @@ async function main() {
 			'call-create911',
 			'record-create',
 			'account-get',
+			'panel-setState',
+			'trigger-panel-action',
 		]);
 		for (const [index, panel] of all.entries()) {
 			await check(
@@ -311,6 +330,29 @@ async function main() {
 				expect(errors.length === 0, `browser console errors: ${errors.slice(0, 3).join(' | ')}`);
 				const listed = emulator.requests.filter((r) => r.path === '/v2/general/servers');
 				expect(listed.length === 1, `${listed.length} requests for the server list`);
+			},
+		);
+
+		await check(
+			"opens the Panel Key list of the trigger: the community's panels from Sonoran",
+			async () => {
+				const index = all.findIndex((panel) => panel.slug === 'trigger-panel-action');
+				const before = consoleErrors.length;
+				await page.goto(
+					`${baseUrl}/workflow/${workflowFor(all[index], index).id}/node-${all[index].slug}`,
+				);
+				await page.getByPlaceholder('Select a panel...').first().click({ timeout: 30_000 });
+				const entry = page.getByText('Door Locks (doors)').first();
+				const shown = await entry.waitFor({ timeout: 15_000 }).then(
+					() => true,
+					() => false,
+				);
+				expect(shown, 'the list does not show "Door Locks (doors)"');
+				await page.screenshot({ path: path.join(IMAGES, 'panel-panel-key-list.png') });
+				await entry.click();
+				await page.waitForTimeout(500);
+				const errors = consoleErrors.slice(before);
+				expect(errors.length === 0, `browser console errors: ${errors.slice(0, 3).join(' | ')}`);
 			},
 		);
 
