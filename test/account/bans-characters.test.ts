@@ -1,4 +1,10 @@
-import { emulatorWithUnits, itemError, resourceRunner, type Emulator } from '../support/fixtures';
+import {
+	emulatorWithUnits,
+	itemError,
+	resourceRunner,
+	runOperation,
+	type Emulator,
+} from '../support/fixtures';
 
 const ALICE = {
 	uuid: 'a-1',
@@ -129,6 +135,45 @@ describe('Account → Get Characters', () => {
 		expect(emulator.requests.map((request) => [request.path, request.query])).toEqual([
 			['/v2/general/accounts/account', { discord: '228541962184122368' }],
 			['/v2/civilian/characters', { accountUuid: 'a-1' }],
+		]);
+	});
+
+	it('gives a character made with Record → Create Record and the Character template, and changed with Update Record', async () => {
+		const emulator = await community();
+		const character = { __rl: true, mode: 'id', value: '7' };
+		const fields = (value: Record<string, string>) => ({
+			mappingMode: 'defineBelow',
+			value,
+			matchingColumns: [],
+			schema: [],
+		});
+		const created = await runOperation(emulator, [{}], ['record', 'create'], {
+			templateId: character,
+			accountBy: 'communityUserId',
+			account: 'cu-alice',
+			fields: fields({ first: 'Jane', last: 'Doe' }),
+		});
+		const recordId = created.output[0].json.recordId;
+		await runOperation(emulator, [{}], ['record', 'update'], {
+			recordId: String(recordId),
+			templateId: character,
+			fields: fields({ last: 'Smith' }),
+		});
+		const { output } = await runAccount(emulator, [{}], 'getCharacters', {
+			accountBy: 'accountUuid',
+			account: 'a-1',
+		});
+		expect(output).toHaveLength(1);
+		expect(output[0].json.characterId).toBe(recordId);
+		const values = (
+			output[0].json.sections as Array<{ fields: Array<{ uid: string; value: string }> }>
+		)
+			.flatMap((part) => part.fields)
+			.map((field) => [field.uid, field.value]);
+		expect(values).toEqual([
+			['first', 'Jane'],
+			['last', 'Smith'],
+			['dob', ''],
 		]);
 	});
 

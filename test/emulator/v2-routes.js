@@ -275,4 +275,4 @@ function answerV2(state, request) {
 	return route.handle(state, { serverId, body, query: request.query, match });
 }
 
-module.exports = { answerV2 };
+module.exports = { answerV2, ROUTES };
