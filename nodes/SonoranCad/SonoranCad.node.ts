@@ -25,7 +25,7 @@ export class SonoranCad implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["resource"] + ": " + $parameter["operation"] }}',
 		description:
-			'Act on Sonoran CAD from a workflow: kick units and set their status, create and update calls, find accounts, create and look up records',
+			'Act on Sonoran CAD from a workflow: kick units and set their status, create and update calls, find and ban accounts, create, update and look up records, answer Integration Panels',
 		defaults: { name: 'Sonoran CAD' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

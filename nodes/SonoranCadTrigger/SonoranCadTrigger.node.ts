@@ -36,11 +36,11 @@ export class SonoranCadTrigger implements INodeType {
 		},
 		group: ['trigger'],
 		version: 1,
-		subtitle: `={{ ($parameter["events"] || []).map(e => e === "${ANY_EVENT}" ? "Any Event" : e).join(", ") }}`,
+		subtitle: `={{ ($parameter["events"] || []).map(e => e === "${ANY_EVENT}" ? "Any Event" : e === "${PANEL_ACTION}" ? "Panel Action" : e).join(", ") }}`,
 		// n8n's node creator lists this trigger and the Sonoran CAD node as one entry, "Sonoran CAD",
 		// and shows the trigger's description for it: so this one speaks for both.
 		description:
-			'Act on Sonoran CAD (units, calls, accounts, records), or start a workflow when it pushes an event such as a unit logging in',
+			'Act on Sonoran CAD (units, calls, accounts, records, panels), or start a workflow when it pushes an event such as a unit logging in or a dispatcher pressing a panel button',
 		defaults: { name: 'Sonoran CAD Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
