@@ -75,14 +75,16 @@ function panels() {
 		}
 	}
 	// The fields of the chosen template, loaded by the resource mapper as the panel opens.
-	const recordCreate = list.find((panel) => panel.slug === 'record-create');
-	recordCreate.parameters.templateId = {
-		__rl: true,
-		mode: 'list',
-		value: '4',
-		cachedResultName: 'License',
-	};
-	recordCreate.expected.push('First Name', 'License Type', 'Expiration');
+	for (const slug of ['record-create', 'record-update']) {
+		const recordPanel = list.find((panel) => panel.slug === slug);
+		recordPanel.parameters.templateId = {
+			__rl: true,
+			mode: 'list',
+			value: '4',
+			cachedResultName: 'License',
+		};
+		recordPanel.expected.push('First Name', 'License Type', 'Expiration');
+	}
 	// An empty Server ID list, for the check that opens it.
 	list.find((panel) => panel.slug === 'unit-setStatus').parameters.serverId = {
 		__rl: true,
