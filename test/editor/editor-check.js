@@ -260,7 +260,7 @@ async function main() {
 				await page.screenshot({ path: path.join(IMAGES, 'node-creator.png') });
 				// n8n shows the push trigger's description for the merged "Sonoran CAD" entry.
 				const described = await page
-					.getByText(/^Act on Sonoran CAD \(units, calls, accounts, records\)/)
+					.getByText(/^Act on Sonoran CAD \(units, calls, accounts, records, panels\)/)
 					.first()
 					.waitFor({ timeout: 5_000 })
 					.then(
