@@ -5,8 +5,6 @@
  * and its Poll Times at four a minute (at seconds 0, 15, 30 and 45: within Sonoran's 5, and each
  * once a minute as n8n requires) so the check is quick.
  */
-const http = require('node:http');
-
 const {
 	check,
 	exampleAs,
@@ -14,6 +12,7 @@ const {
 	expect,
 	postJson,
 	sleep,
+	startStandIn,
 	waitUntil,
 } = require('./helpers');
 
@@ -28,25 +27,7 @@ const ROBBERY_ALARM = {
 
 /** Stands in for Discord's webhook: records what n8n posts to it. */
 async function startCatcher() {
-	const received = [];
-	const server = http.createServer((request, response) => {
-		const chunks = [];
-		request.on('data', (chunk) => chunks.push(chunk));
-		request.on('end', () => {
-			received.push({ path: request.url, body: Buffer.concat(chunks).toString('utf8') });
-			response.writeHead(204).end();
-		});
-	});
-	await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
-	const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
-	return {
-		url: `http://127.0.0.1:${port}/discord-webhook`,
-		received,
-		close: async () => {
-			server.closeAllConnections();
-			await new Promise((resolve) => server.close(resolve));
-		},
-	};
+	return await startStandIn('/discord-webhook', () => ({ status: 204 }));
 }
 
 /** The example workflows of this file, as the e2e suite imports and publishes them. */

@@ -3,6 +3,7 @@
 const { emulatorCredentialData } = require('../support/emulator-credential');
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
+const http = require('node:http');
 const path = require('node:path');
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -144,6 +145,41 @@ function executionCount(install, userFolder, workflowId) {
 	return Number(result.stdout.trim());
 }
 
+/**
+ * A stand-in for a service a workflow calls (a Discord webhook, a game server) on 127.0.0.1: it
+ * records each request and answers with `answer(request)` → `{ status, json? }`.
+ * @param {string} route the path of the URL it gives
+ * @param {(request: { path: string | undefined, body: string }) => { status: number, json?: unknown }} answer
+ */
+async function startStandIn(route, answer) {
+	/** @type {Array<{ path: string | undefined, body: string }>} */
+	const received = [];
+	const server = http.createServer((request, response) => {
+		const chunks = [];
+		request.on('data', (chunk) => chunks.push(chunk));
+		request.on('end', () => {
+			const seen = { path: request.url, body: Buffer.concat(chunks).toString('utf8') };
+			received.push(seen);
+			const { status, json } = answer(seen);
+			if (json === undefined) response.writeHead(status).end();
+			else {
+				response.writeHead(status, { 'content-type': 'application/json' });
+				response.end(JSON.stringify(json));
+			}
+		});
+	});
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+	const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+	return {
+		url: `http://127.0.0.1:${port}${route}`,
+		received,
+		close: async () => {
+			server.closeAllConnections();
+			await new Promise((resolve) => server.close(resolve));
+		},
+	};
+}
+
 async function waitUntil(condition, timeoutMs, what) {
 	const deadline = Date.now() + timeoutMs;
 	while (!condition()) {
@@ -214,5 +250,6 @@ module.exports = {
 	stageExtension,
 	storedBytes,
 	waitForWebhook,
+	startStandIn,
 	waitUntil,
 };

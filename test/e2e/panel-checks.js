@@ -5,14 +5,13 @@
  * starts none); the workflow tells a game-server stand-in, acknowledges the press and publishes
  * the doors' new state, which the emulator keeps with its revision.
  */
-const http = require('node:http');
-
 const {
 	check,
 	executionCount,
 	exampleAs,
 	expect,
 	sleep,
+	startStandIn,
 	waitForWebhook,
 	waitUntil,
 } = require('./helpers');
@@ -52,29 +51,13 @@ async function startGameServer() {
 		{ id: 'mrpd-lobby', name: 'Lobby', locked: false },
 		{ id: 'mrpd-cells', name: 'Cells', locked: true },
 	];
-	const received = [];
-	const server = http.createServer((request, response) => {
-		const chunks = [];
-		request.on('data', (chunk) => chunks.push(chunk));
-		request.on('end', () => {
-			const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
-			received.push({ path: request.url, body });
-			const door = doors.find((candidate) => candidate.id === body.doorId);
-			if (door) door.locked = body.locked === true;
-			response.writeHead(door ? 200 : 404, { 'content-type': 'application/json' });
-			response.end(JSON.stringify(door ? { doors } : { error: 'no such door' }));
-		});
+	return await startStandIn('/doors/set-locked', (request) => {
+		const body = JSON.parse(request.body || '{}');
+		const door = doors.find((candidate) => candidate.id === body.doorId);
+		if (!door) return { status: 404, json: { error: 'no such door' } };
+		door.locked = body.locked === true;
+		return { status: 200, json: { doors } };
 	});
-	await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
-	const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
-	return {
-		url: `http://127.0.0.1:${port}/doors/set-locked`,
-		received,
-		close: async () => {
-			server.closeAllConnections();
-			await new Promise((resolve) => server.close(resolve));
-		},
-	};
 }
 
 function panelWorkflows(gameServer) {
@@ -140,7 +123,7 @@ async function panelChecks({
 			);
 			expect(
 				gameServer.received.length === 1 &&
-					JSON.stringify(gameServer.received[0].body) ===
+					JSON.stringify(JSON.parse(gameServer.received[0].body)) ===
 						JSON.stringify({ doorId: 'mrpd-lobby', locked: true, by: press.actorName }),
 				`the game server received ${JSON.stringify(gameServer.received)}`,
 			);

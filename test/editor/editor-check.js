@@ -310,26 +310,34 @@ async function main() {
 			);
 		}
 
+		/** Opens a resource locator's list in a panel and picks the entry it must show. */
+		const opensList = async ({ slug, placeholder, shows, image }) => {
+			const index = all.findIndex((panel) => panel.slug === slug);
+			const before = consoleErrors.length;
+			await page.goto(`${baseUrl}/workflow/${workflowFor(all[index], index).id}/node-${slug}`);
+			await page.getByPlaceholder(placeholder).first().click({ timeout: 30_000 });
+			const entry = page.getByText(shows).first();
+			const shown = await entry.waitFor({ timeout: 15_000 }).then(
+				() => true,
+				() => false,
+			);
+			expect(shown, `the list does not show "${shows}"`);
+			await page.screenshot({ path: path.join(IMAGES, image) });
+			await entry.click();
+			await page.waitForTimeout(500);
+			const errors = consoleErrors.slice(before);
+			expect(errors.length === 0, `browser console errors: ${errors.slice(0, 3).join(' | ')}`);
+		};
+
 		await check(
 			"opens the Server ID list: the community's servers from Sonoran, by name and ID",
 			async () => {
-				const index = all.findIndex((panel) => panel.slug === 'unit-setStatus');
-				const before = consoleErrors.length;
-				await page.goto(
-					`${baseUrl}/workflow/${workflowFor(all[index], index).id}/node-${all[index].slug}`,
-				);
-				await page.getByPlaceholder('Select a server...').first().click({ timeout: 30_000 });
-				const entry = page.getByText('Main Server (ID 1)').first();
-				const shown = await entry.waitFor({ timeout: 15_000 }).then(
-					() => true,
-					() => false,
-				);
-				expect(shown, 'the list does not show "Main Server (ID 1)"');
-				await page.screenshot({ path: path.join(IMAGES, 'panel-server-list.png') });
-				await entry.click();
-				await page.waitForTimeout(500);
-				const errors = consoleErrors.slice(before);
-				expect(errors.length === 0, `browser console errors: ${errors.slice(0, 3).join(' | ')}`);
+				await opensList({
+					slug: 'unit-setStatus',
+					placeholder: 'Select a server...',
+					shows: 'Main Server (ID 1)',
+					image: 'panel-server-list.png',
+				});
 				const listed = emulator.requests.filter((r) => r.path === '/v2/general/servers');
 				expect(listed.length === 1, `${listed.length} requests for the server list`);
 			},
@@ -337,25 +345,13 @@ async function main() {
 
 		await check(
 			"opens the Panel Key list of the trigger: the community's panels from Sonoran",
-			async () => {
-				const index = all.findIndex((panel) => panel.slug === 'trigger-panel-action');
-				const before = consoleErrors.length;
-				await page.goto(
-					`${baseUrl}/workflow/${workflowFor(all[index], index).id}/node-${all[index].slug}`,
-				);
-				await page.getByPlaceholder('Select a panel...').first().click({ timeout: 30_000 });
-				const entry = page.getByText('Door Locks (doors)').first();
-				const shown = await entry.waitFor({ timeout: 15_000 }).then(
-					() => true,
-					() => false,
-				);
-				expect(shown, 'the list does not show "Door Locks (doors)"');
-				await page.screenshot({ path: path.join(IMAGES, 'panel-panel-key-list.png') });
-				await entry.click();
-				await page.waitForTimeout(500);
-				const errors = consoleErrors.slice(before);
-				expect(errors.length === 0, `browser console errors: ${errors.slice(0, 3).join(' | ')}`);
-			},
+			async () =>
+				await opensList({
+					slug: 'trigger-panel-action',
+					placeholder: 'Select a panel...',
+					shows: 'Door Locks (doors)',
+					image: 'panel-panel-key-list.png',
+				}),
 		);
 
 		await check('shows an example workflow on the canvas', async () => {
