@@ -309,6 +309,44 @@ describe('executions that wait for the pace share a request', () => {
 		expect(emulator.activeUnits()).toEqual([]);
 	});
 
+	it('holds the burst back from requests that could still share: events trickling in behind a lone one share the next request', async () => {
+		const items = players(3).map((item) => ({ ...item, serverId: 1 }));
+		const emulator = await emulatorWithUnits([], { v1Limit: V1_LIMIT, latencyMs: 40 });
+		emulator.addUnits(items.map(({ apiId }) => ({ apiId, serverId: 1 })));
+
+		// A webhook, then two more 10 and 20 ms later, while the first request is out.
+		const runs = await Promise.all(
+			items.map(async (item, i) => {
+				await sleep(10 * i);
+				return (await concurrently(emulator, [item], kickParameters()))[0];
+			}),
+		);
+
+		const bodies = emulator
+			.bodiesTo(KICK_PATH)
+			.map((body) => body.data.map((d: { apiId: string }) => d.apiId));
+		expect(bodies).toEqual([['P0'], ['P1', 'P2']]);
+		const [first, second] = emulator.requests.map((request) => request.at);
+		// The lone first one left at once; the others at the next token, not on the burst's.
+		expect(second - first).toBeGreaterThanOrEqual(PACED.intervalMs - 20);
+		for (const run of runs) expect(only(run).json.kicked).toBe(true);
+	});
+
+	it('keeps the burst for full requests: one execution of 250 kicks sends its three requests back to back', async () => {
+		const items = players(250).map((item) => ({ ...item, serverId: 1 }));
+		const emulator = await emulatorWithUnits([], { v1Limit: V1_LIMIT });
+		emulator.addUnits(items.map(({ apiId }) => ({ apiId, serverId: 1 })));
+
+		const { output } = await runSteps(emulator, items, [
+			{ name: 'Sonoran CAD', parameters: kickParameters(), onError: 'continueRegularOutput' },
+		]);
+
+		const times = emulator.requests.map((request) => request.at);
+		expect(emulator.bodiesTo(KICK_PATH).map((body) => body.data.length)).toEqual([100, 100, 50]);
+		expect(times[2] - times[0]).toBeLessThan(PACED.intervalMs);
+		expect(output.every((item) => item.json.kicked === true)).toBe(true);
+	});
+
 	it('sends a lone kick at once, alone, when the pace is free', async () => {
 		const emulator = await emulatorWithUnits(['LONE']);
 

@@ -43,6 +43,8 @@ export interface SonoranConnection {
 	 * aborts the requests of a cancelled execution.
 	 */
 	sendVia?: () => SonoranContext | undefined;
+	/** Whether the request about to be sent is a shared one that could still take more items. */
+	joinable?: () => boolean;
 }
 
 export async function openConnection(

@@ -39,8 +39,18 @@ const RECOVERY_INTERVALS = 10;
  * The pace for an endpoint. `intervalMs` from the node's options replaces v1's pace; on a v2
  * endpoint it can only slow the documented limit down (0 turns pacing off), so that adding the
  * option with its shown default never sends faster than Sonoran allows.
+ *
+ * `joinable`: the request is a shared one that could still take more items. On v1 it gets no
+ * burst: it leaves at once when a token is there (a lone event waits for nothing), and otherwise
+ * at the next token with whatever joined meanwhile. The burst is for requests that are full: when
+ * several senders share a key (queue-mode workers), lone requests spending it are what the
+ * others are refused for.
  */
-export function paceFor(endpoint: Endpoint, intervalMs: number | undefined): Pace {
+export function paceFor(
+	endpoint: Endpoint,
+	intervalMs: number | undefined,
+	joinable = false,
+): Pace {
 	const scope = endpoint.api === 'v1' ? 'v1' : `v2 ${endpoint.paceGroup ?? endpoint.operation}`;
 	if (endpoint.api === 'v2' && endpoint.perMinute && intervalMs !== 0) {
 		const documentedMs = MINUTE_MS / endpoint.perMinute;
@@ -55,7 +65,7 @@ export function paceFor(endpoint: Endpoint, intervalMs: number | undefined): Pac
 	return {
 		kind: 'bucket',
 		scope,
-		burst: V1_BURST,
+		burst: joinable ? 1 : V1_BURST,
 		intervalMs: intervalMs ?? DEFAULT_V1_INTERVAL_MS,
 	};
 }

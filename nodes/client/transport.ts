@@ -111,7 +111,6 @@ async function deliverPaced(
 	onRateLimited?: () => void,
 ): Promise<Delivery> {
 	const { policy } = connection;
-	const pace = paceFor(endpoint, policy.intervalMs);
 	const signal = connection.signal ?? cancelSignal(ctx);
 	let request: IHttpRequestOptions | undefined;
 	let waitedMs = 0;
@@ -119,6 +118,7 @@ async function deliverPaced(
 	let refusals = 0;
 	let ambiguous = false;
 	for (let attempt = 1; ; attempt++) {
+		const pace = paceFor(endpoint, policy.intervalMs, connection.joinable?.() ?? false);
 		const sentAt = await awaitTurn(
 			connection.paceKey,
 			pace,

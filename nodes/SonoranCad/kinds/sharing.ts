@@ -164,9 +164,14 @@ async function drive<T extends { itemIndex: number }>(
 ): Promise<void> {
 	// Let the members that join in this same tick join before the turn is asked for.
 	await Promise.resolve();
-	const own = { signal: connection.signal, sendVia: connection.sendVia };
+	const own = {
+		signal: connection.signal,
+		sendVia: connection.sendVia,
+		joinable: connection.joinable,
+	};
 	connection.signal = group.signal;
 	connection.sendVia = () => group.running()?.ctx;
+	connection.joinable = () => group.room > 0;
 	const leaving = {
 		items: () => {
 			if (openGroups.get(key) === group) openGroups.delete(key);
