@@ -46,11 +46,13 @@ describe('npm run smoke, against the emulator', () => {
 			['v2 GET /v2/general/accounts (1 account)', true],
 			['v2 GET /v2/general/templates', true],
 			['v2 POST /v2/general/lookups (a plate no one has)', true],
+			['v2 GET /v2/integration-panels', true],
+			['v2 GET /v2/integration-panels/n8n-smoke-no-such-panel', true],
 			['v2 unknown server 987654', true],
 			['v1 wrong path', true],
 		]);
 		expect(disagreements).toBe(0);
-		expect(text).toContain('All 11 answers are what the node expects.');
+		expect(text).toContain('All 13 answers are what the node expects.');
 		expect(emulator.requests.some((r) => r.path.includes('kick'))).toBe(false);
 		expect(emulator.activeUnits()).toHaveLength(1);
 		// The key went out (so its absence below means something) and is nowhere in the table.
@@ -108,7 +110,7 @@ describe('npm run smoke, against the emulator', () => {
 		const differing = rows.filter((row) => !row.agrees).map((row) => row.check);
 		expect(differing[0]).toBe(check);
 		expect(disagreements).toBe(differing.length);
-		expect(text).toContain(`${differing.length} of 11 answers differ from what the node expects`);
+		expect(text).toContain(`${differing.length} of 13 answers differ from what the node expects`);
 		expect(text).toContain('| **NO** |');
 	});
 

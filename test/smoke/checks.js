@@ -146,6 +146,31 @@ function smokeChecks(lib, { kick } = {}) {
 				(answer.statusCode !== 200 || Array.isArray(json(answer.text))),
 		},
 		{
+			name: 'v2 GET /v2/integration-panels',
+			expected:
+				'200 JSON list of panels {key, name, definition, instances[{instanceKey, state, revision}]}',
+			v2: { endpoint: endpoints.LIST_PANELS_V2, call: {} },
+			agrees: (answer) => {
+				if (answer.statusCode !== 200) return false;
+				const panels = json(answer.text);
+				return (
+					Array.isArray(panels) &&
+					panels.every((panel) => typeof panel.key === 'string' && Array.isArray(panel.instances))
+				);
+			},
+		},
+		{
+			name: 'v2 GET /v2/integration-panels/n8n-smoke-no-such-panel',
+			expected: '404 application/problem+json (a panel that does not exist)',
+			v2: {
+				endpoint: endpoints.GET_PANEL_V2,
+				call: { params: { panelKey: 'n8n-smoke-no-such-panel' } },
+			},
+			agrees: (answer) =>
+				answer.statusCode === 404 &&
+				/problem\+json/.test(String(answer.headers['content-type'] ?? '')),
+		},
+		{
 			name: `v2 unknown server ${UNKNOWN_SERVER}`,
 			expected: '404 application/problem+json',
 			v2: {
