@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { panelEventFields } from '../client/panelActions';
+import { withoutPrototypeKeys } from '../client/safeKeys';
 import { statusName } from '../client/unitStatus';
 import { canonicalEvent, categoryOf, isPanelEvent, panelKeyOfType } from './events';
 
@@ -143,10 +144,12 @@ function panelFields(event: string, data: IDataObject, body: IDataObject): IData
  * Trigger"). `raw` keeps the payload as received, without the key, for anything new.
  */
 export function normalizeEvent(
-	body: IDataObject,
+	received: IDataObject,
 	receivedAt: Date,
 	forwardedFor: { serverId?: number } = {},
 ): IDataObject {
+	// Names such as __proto__ never become keys of the item, nor reach its prototype.
+	const body = withoutPrototypeKeys(received) as IDataObject;
 	const event = canonicalEvent(String(body.type));
 	const data = unwrap(body.data);
 	const shape = isPanelEvent(event) ? panelFields.bind(null, event) : SHAPES[event];

@@ -32,15 +32,12 @@ export function isTransient(answer: SonoranAnswer | SonoranNoAnswer): boolean {
 	return answer.statusCode === 429 || answer.statusCode >= 500;
 }
 
-/** Connection errors that happen before a request is written: it cannot have been applied. */
-const NEVER_SENT = new Set([
-	'ECONNREFUSED',
-	'ENOTFOUND',
-	'EAI_AGAIN',
-	'EHOSTUNREACH',
-	'ENETUNREACH',
-	'EADDRNOTAVAIL',
-]);
+/**
+ * Connection errors that prove the request was never written: the name did not resolve, or the
+ * server refused the connection. EHOSTUNREACH, ENETUNREACH and EADDRNOTAVAIL are not here: they
+ * can surface on a reused connection after the body left.
+ */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
 /** No clear answer: the request may or may not have been applied. */
 export function isAmbiguous(answer: SonoranAnswer | SonoranNoAnswer): boolean {

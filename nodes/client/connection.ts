@@ -28,7 +28,12 @@ export interface SonoranConnection {
 	baseUrl: string;
 	/** Kept only to redact it from anything Sonoran answers; the credential sends it. */
 	apiKey: string;
-	/** Requests with the same key share one pace (see pacing.ts). */
+	/** Sent by the credential on v1 requests; v2 ignores it. */
+	communityId: string;
+	/**
+	 * Requests with the same API key and base URL share one pace (see pacing.ts), however the
+	 * community ID is written: Sonoran counts its limits per key. Held in memory only.
+	 */
 	paceKey: string;
 	policy: RequestPolicy;
 	/**
@@ -59,10 +64,12 @@ export async function openConnection(
 				'With Environment set to "Custom URL", Base URL must be an absolute http(s) URL of the API root, for example http://127.0.0.1:8080.',
 		});
 	}
+	const apiKey = String(credentials.apiKey ?? '');
 	return {
 		baseUrl,
-		apiKey: String(credentials.apiKey ?? ''),
-		paceKey: `${baseUrl}|${String(credentials.communityId ?? '')}`,
+		apiKey,
+		communityId: String(credentials.communityId ?? '').trim(),
+		paceKey: `${baseUrl}|${apiKey}`,
 		policy,
 	};
 }

@@ -184,10 +184,20 @@ function batchable(endpoint: Endpoint): Endpoint {
 /** A v2 endpoint's path for these parameters; each is encoded, and a missing one is a bug. */
 export function pathOf(endpoint: Endpoint, params: Record<string, string | number> = {}): string {
 	const route = (endpoint.route ?? '').replace(/\{(\w+)\}/g, (_, name: string) => {
-		if (params[name] === undefined) throw new RangeError(`${endpoint.operation}: no ${name}`);
-		return encodeURIComponent(String(params[name]));
+		const value = Object.prototype.hasOwnProperty.call(params, name) ? params[name] : undefined;
+		// Operations check each key against its pattern first; this only makes sure that no value
+		// ever reaches another route (`..` would climb out of it).
+		if (value === undefined || !isRouteSegment(String(value))) {
+			throw new RangeError(`${endpoint.operation}: no valid ${name}`);
+		}
+		return encodeURIComponent(String(value));
 	});
 	return `v2/${route}`;
+}
+
+/** A value that stays one segment of a route: not empty, not `.` or `..`. */
+export function isRouteSegment(value: string): boolean {
+	return value !== '' && value !== '.' && value !== '..';
 }
 
 export const GET_CALLS_V2 = v2Endpoint(
@@ -258,7 +268,8 @@ export const CLOSE_CALLS_V2 = batchable(
 		20,
 		3,
 		CALL_NOT_FOUND,
-		REMOVES,
+		// Not REMOVES: a 404 to a batch proves nothing of what an earlier attempt closed.
+		SAFE,
 	),
 );
 

@@ -17,7 +17,15 @@ import type { Endpoint } from './endpoints';
  */
 export type Pace =
 	| { kind: 'bucket'; scope: string; burst: number; intervalMs: number }
-	| { kind: 'window'; scope: string; perMinute: number; burst?: number };
+	| { kind: 'window'; scope: string; perMinute: number; burst?: number; spreadMs?: number };
+
+/**
+ * Milliseconds on a clock that never goes back: pacing measures time with it, so a wall clock
+ * stepped back (or forward) never holds requests for an hour or lets a burst through.
+ */
+export function monotonicNow(): number {
+	return performance.now();
+}
 
 const V1_BURST = 3;
 const V1_INTERVAL_MS = 1000;
@@ -38,7 +46,9 @@ const RECOVERY_INTERVALS = 10;
 /**
  * The pace for an endpoint. `intervalMs` from the node's options replaces v1's pace; on a v2
  * endpoint it can only slow the documented limit down (0 turns pacing off), so that adding the
- * option with its shown default never sends faster than Sonoran allows.
+ * option with its shown default never sends faster than Sonoran allows. A slower interval on v2
+ * spaces requests after a short burst and keeps the documented window as a cap, so no minute
+ * ever holds more than the documented count.
  *
  * `joinable`: the request is a shared one that could still take more items. On v1 it gets no
  * burst: it leaves at once when a token is there (a lone event waits for nothing), and otherwise
@@ -53,14 +63,20 @@ export function paceFor(
 ): Pace {
 	const scope = endpoint.api === 'v1' ? 'v1' : `v2 ${endpoint.paceGroup ?? endpoint.operation}`;
 	if (endpoint.api === 'v2' && endpoint.perMinute && intervalMs !== 0) {
-		const documentedMs = MINUTE_MS / endpoint.perMinute;
-		if (intervalMs === undefined || intervalMs <= documentedMs) {
-			const { perMinute } = endpoint;
-			// Batchable requests: a short burst, then the rest of the minute spread evenly, so that
-			// a burst of events cannot spend the minute at once and the ones that wait share.
-			const spread = endpoint.spread && perMinute > SPREAD_BURST;
-			return { kind: 'window', scope, perMinute, ...(spread ? { burst: SPREAD_BURST } : {}) };
+		const { perMinute } = endpoint;
+		if (intervalMs !== undefined && intervalMs > MINUTE_MS / perMinute) {
+			return {
+				kind: 'window',
+				scope,
+				perMinute,
+				burst: joinable ? 1 : V1_BURST,
+				spreadMs: intervalMs,
+			};
 		}
+		// Batchable requests: a short burst, then the rest of the minute spread evenly, so that
+		// a burst of events cannot spend the minute at once and the ones that wait share.
+		const spread = endpoint.spread && perMinute > SPREAD_BURST;
+		return { kind: 'window', scope, perMinute, ...(spread ? { burst: SPREAD_BURST } : {}) };
 	}
 	return {
 		kind: 'bucket',
@@ -110,7 +126,7 @@ function budgetFor(key: string, pace: Pace, now: number): Budget {
 
 /** The full pace's time between two requests. */
 function intervalOf(pace: Pace): number {
-	return pace.kind === 'window' ? MINUTE_MS / pace.perMinute : pace.intervalMs;
+	return pace.kind === 'window' ? (pace.spreadMs ?? MINUTE_MS / pace.perMinute) : pace.intervalMs;
 }
 
 /** The share of the full pace this process may use now, growing back since its last 429. */
@@ -121,7 +137,7 @@ function rateOf(budget: Budget, pace: Pace, now: number): number {
 }
 
 /** Books the next request slot and returns how long to wait for it, in milliseconds. */
-export function bookSlot(key: string, pace: Pace, now = Date.now()): number {
+export function bookSlot(key: string, pace: Pace, now = monotonicNow()): number {
 	const budget = budgetFor(key, pace, now);
 	const earliest = Math.max(now, budget.blockedUntil);
 	const rate = rateOf(budget, pace, now);
@@ -134,10 +150,9 @@ export function bookSlot(key: string, pace: Pace, now = Date.now()): number {
 				? earliest
 				: Math.max(earliest, sent[sent.length - perMinute] + MINUTE_MS + WINDOW_MARGIN_MS);
 		if (pace.burst !== undefined) {
-			// After the burst, one request per N-th of a minute; the window above still caps any
-			// minute at N, so a saturated run keeps the full limit.
-			const spreadMs = MINUTE_MS / pace.perMinute;
-			slot = Math.max(slot, now + takeToken(budget, pace.burst, spreadMs, rate, now));
+			// After the burst, one request per spread (an N-th of a minute, or the slower Request
+			// Interval); the window above still caps any minute at N.
+			slot = Math.max(slot, now + takeToken(budget, pace.burst, intervalOf(pace), rate, now));
 		}
 		sent.push(slot);
 		return slot - now;
@@ -178,7 +193,7 @@ export function noteAnswered(
 	key: string,
 	pace: Pace,
 	sentAt: number,
-	answeredAt = Date.now(),
+	answeredAt = monotonicNow(),
 ): void {
 	const budget = budgets.get(`${key}|${pace.scope}`);
 	const startedAt = budget?.refillStartedAt;
@@ -191,7 +206,7 @@ export function noteAnswered(
 /** The full pace's time for one token to come back, for the paces that keep a bucket. */
 function refillIntervalOf(pace: Pace): number {
 	if (pace.kind === 'bucket') return pace.intervalMs;
-	return pace.burst === undefined ? 0 : MINUTE_MS / pace.perMinute;
+	return pace.burst === undefined ? 0 : intervalOf(pace);
 }
 
 /**
@@ -199,9 +214,14 @@ function refillIntervalOf(pace: Pace): number {
  * once per congestion: 429s to requests that left before the pace was last halved (at the faster
  * pace) do not halve it again. It grows back with time (rateOf), not per answer,
  * so a worker that the others crowd out still recovers.
- * @param sentAt when the refused request took its turn (epoch ms)
+ * @param sentAt when the refused request took its turn (monotonicNow)
  */
-export function slowDownAfter429(key: string, pace: Pace, sentAt: number, now = Date.now()): void {
+export function slowDownAfter429(
+	key: string,
+	pace: Pace,
+	sentAt: number,
+	now = monotonicNow(),
+): void {
 	const budget = budgetFor(key, pace, now);
 	if (sentAt <= budget.slowedAt) return;
 	budget.rateAtSlow = Math.max(1 / MAX_SLOWDOWN, rateOf(budget, pace, now) / 2);
@@ -221,14 +241,14 @@ export async function awaitTurn(
 	wait: (ms: number) => Promise<boolean>,
 	signal?: AbortSignal,
 ): Promise<number | undefined> {
-	const budget = budgetFor(key, pace, Date.now());
+	const budget = budgetFor(key, pace, monotonicNow());
 	const before = budget.turn;
 	let pass!: () => void;
 	budget.turn = new Promise<void>((resolve) => (pass = resolve));
 	try {
 		// A cancelled execution leaves the line at once; bookSlot keeps the pace for those behind.
 		if (!(await turnOrAbort(before, signal))) return undefined;
-		return (await wait(bookSlot(key, pace))) ? Date.now() : undefined;
+		return (await wait(bookSlot(key, pace))) ? monotonicNow() : undefined;
 	} finally {
 		pass();
 	}
@@ -253,13 +273,13 @@ async function turnOrAbort(turn: Promise<void>, signal: AbortSignal | undefined)
 }
 
 /** How many times slower than the full pace this process now goes for the key and scope. */
-export function slowdownOf(key: string, pace: Pace, now = Date.now()): number {
+export function slowdownOf(key: string, pace: Pace, now = monotonicNow()): number {
 	const budget = budgets.get(`${key}|${pace.scope}`);
 	return budget ? 1 / rateOf(budget, pace, now) : 1;
 }
 
-/** Holds every request of this budget until `until` (epoch ms), as a 429's Retry-After asks. */
-export function holdUntil(key: string, pace: Pace, until: number, now = Date.now()): void {
+/** Holds every request of this budget until `until` (monotonicNow), as a 429's Retry-After asks. */
+export function holdUntil(key: string, pace: Pace, until: number, now = monotonicNow()): void {
 	const budget = budgetFor(key, pace, now);
 	budget.blockedUntil = Math.max(budget.blockedUntil, until);
 }

@@ -5,7 +5,14 @@ import { isAmbiguous, isTransient, judge, type SonoranFailure } from './answers'
 import { CREDENTIAL_NAME, type SonoranConnection, type SonoranContext } from './connection';
 import type { RequestPolicy } from './requestPolicy';
 import { pathOf, type Endpoint } from './endpoints';
-import { awaitTurn, holdUntil, noteAnswered, paceFor, slowDownAfter429 } from './pacing';
+import {
+	awaitTurn,
+	holdUntil,
+	monotonicNow,
+	noteAnswered,
+	paceFor,
+	slowDownAfter429,
+} from './pacing';
 import { backoffMs, requestedWaitMs } from './retryWait';
 import type { Delivery, SonoranAnswer, SonoranNoAnswer } from './delivery';
 
@@ -18,8 +25,15 @@ export interface V2Call {
 	params?: Record<string, string | number>;
 	body?: Payload<IDataObject | IDataObject[]>;
 	qs?: IDataObject;
-	/** Told when Sonoran refused the request for the rate (nothing applied); the body is made again. */
-	onRateLimited?: () => void;
+	hooks?: AttemptHooks;
+}
+
+/** What a request's sender is told about its attempts (a shared batch keeps track of its items). */
+export interface AttemptHooks {
+	/** Sonoran refused an attempt for the rate (nothing applied); the body is made again. */
+	rateLimited?: () => void;
+	/** An attempt got no clear answer (a timeout, a lost connection, a 5xx): it may have been applied. */
+	unclear?: () => void;
 }
 
 /** What a request carries, or how to make it when the request leaves. */
@@ -44,14 +58,14 @@ export async function requestV1(
 	connection: SonoranConnection,
 	endpoint: Endpoint,
 	data: Payload<IDataObject[]>,
-	onRateLimited?: () => void,
+	hooks?: AttemptHooks,
 ): Promise<Delivery> {
 	const makeRequest = () => ({
 		method: 'POST' as const,
 		url: `${connection.baseUrl}/${endpoint.path}`,
 		body: { type: endpoint.type, data: made(data) },
 	});
-	return await deliver(ctx, connection, endpoint, makeRequest, onRateLimited);
+	return await deliver(ctx, connection, endpoint, makeRequest, hooks);
 }
 
 /** A v2 request: `endpoint.method` to its route; the credential adds `Authorization: Bearer <key>`. */
@@ -68,7 +82,7 @@ export async function requestV2(
 		...(call.body === undefined ? {} : { body: made(call.body) as IDataObject }),
 		...(call.qs === undefined ? {} : { qs: call.qs }),
 	});
-	return await deliver(ctx, connection, endpoint, makeRequest, call.onRateLimited);
+	return await deliver(ctx, connection, endpoint, makeRequest, call.hooks);
 }
 
 /**
@@ -81,13 +95,13 @@ async function deliver(
 	connection: SonoranConnection,
 	endpoint: Endpoint,
 	request: () => IHttpRequestOptions,
-	onRateLimited?: () => void,
+	hooks: AttemptHooks = {},
 ): Promise<Delivery> {
 	const { refusal } = connection;
 	if (refusal && (!refusal.failure.planOnly || refusal.endpoint === endpoint)) {
 		return NOT_SENT(refusal.failure);
 	}
-	const delivery = await deliverPaced(ctx, connection, endpoint, request, onRateLimited);
+	const delivery = await deliverPaced(ctx, connection, endpoint, request, hooks);
 	const verdict = judge(endpoint, delivery);
 	if (!verdict.ok && verdict.failure.fatal) {
 		connection.refusal = { endpoint, failure: verdict.failure };
@@ -108,11 +122,10 @@ async function deliverPaced(
 	connection: SonoranConnection,
 	endpoint: Endpoint,
 	makeRequest: () => IHttpRequestOptions,
-	onRateLimited?: () => void,
+	hooks: AttemptHooks,
 ): Promise<Delivery> {
 	const { policy } = connection;
 	const signal = connection.signal ?? cancelSignal(ctx);
-	let request: IHttpRequestOptions | undefined;
 	let waitedMs = 0;
 	let failures = 0;
 	let refusals = 0;
@@ -126,10 +139,12 @@ async function deliverPaced(
 			signal,
 		);
 		if (sentAt === undefined) throw cancelled(ctx);
-		// Made when the first attempt leaves; retries send the same, but after a 429 (nothing was
-		// applied) it is made again, so that requests that waited meanwhile can go along.
-		request ??= makeRequest();
+		// Made as each attempt leaves: a shared batch drops the items of executions cancelled
+		// meanwhile, and after a 429 (nothing was applied) takes in the requests that waited.
+		const request = makeRequest();
+		if (signal?.aborted) throw cancelled(ctx);
 		const answer = await sendOnce(ctx, connection, request);
+		if (isAmbiguous(answer)) hooks.unclear?.();
 		noteAnswered(connection.paceKey, pace, sentAt);
 		const rateLimited = answer.statusCode === 429;
 		if (rateLimited) slowDownAfter429(connection.paceKey, pace, sentAt);
@@ -152,9 +167,8 @@ async function deliverPaced(
 		}
 		if (waitedMs + delayMs > policy.maxRetryWaitMs) return done;
 		if (rateLimited) {
-			holdUntil(connection.paceKey, pace, Date.now() + delayMs);
-			request = undefined;
-			onRateLimited?.();
+			holdUntil(connection.paceKey, pace, monotonicNow() + delayMs);
+			hooks.rateLimited?.();
 		}
 		ambiguous ||= isAmbiguous(answer);
 		if (!(await wait(delayMs, signal))) throw cancelled(ctx);
@@ -170,6 +184,18 @@ function cancelled(ctx: SonoranContext): NodeOperationError {
 	return new NodeOperationError(ctx.getNode(), 'The execution was canceled', {
 		description: 'No further requests were sent to Sonoran CAD.',
 	});
+}
+
+/**
+ * Waits `ms` outside any request (a grace period before looking again); ends the node when the
+ * execution is cancelled meanwhile.
+ */
+export async function pause(
+	ctx: SonoranContext,
+	connection: SonoranConnection,
+	ms: number,
+): Promise<void> {
+	if (!(await wait(ms, connection.signal ?? cancelSignal(ctx)))) throw cancelled(ctx);
 }
 
 /** Only a node's execution can be cancelled; a poll or a dropdown simply ends. */

@@ -24,7 +24,7 @@ const cache = new Map<string, { at: number; json: Promise<unknown> }>();
 
 /**
  * `GET {path}` for an editor dropdown, through the one transport (paced to the endpoint's
- * limit), reused for EDITOR_CACHE_MS per community, key and path. Sonoran's refusal is thrown as a
+ * limit), reused for EDITOR_CACHE_MS per API key, base URL and path. Sonoran's refusal is thrown as a
  * readable error, which the editor shows in the dropdown.
  */
 export async function editorGet(
@@ -34,8 +34,9 @@ export async function editorGet(
 ): Promise<unknown> {
 	const now = Date.now();
 	const connection = await openConnection(ctx, EDITOR_POLICY);
-	// Per key too: a credential with a wrong key must not be shown what a right one read.
-	const key = `${connection.paceKey}|${connection.apiKey}|${pathOf(endpoint, params)}`;
+	// Per key and base URL (v2 sends no community ID): a credential with a wrong key must not be
+	// shown what a right one read, and one key written under two community IDs reads once.
+	const key = `${connection.paceKey}|${pathOf(endpoint, params)}`;
 	const cached = cache.get(key);
 	if (cached && now - cached.at < EDITOR_CACHE_MS) return await cached.json;
 	const json = (async () => {

@@ -8,8 +8,11 @@ import type {
 import { LIST_PANELS_V2 } from '../client/endpoints';
 import { editorGet, listMatching } from './editorLookup';
 
-/** Sonoran's rule for panel and instance keys: 2-80 lowercase letters, digits, dots, underscores, hyphens. */
-export const PANEL_KEY_PATTERN = /^[a-z0-9._-]{2,80}$/;
+/**
+ * Sonoran's rule for panel and instance keys: 2-80 lowercase letters, digits, dots, underscores,
+ * hyphens; and never `..`, which fits that rule but would climb out of the route it is put in.
+ */
+export const PANEL_KEY_PATTERN = /^(?!\.\.$)[a-z0-9._-]{2,80}$/;
 
 /** The Panel Key parameter: one of the community's panels, or a key typed or from an expression. */
 export function panelKeyProperty(overrides: Partial<INodeProperties> = {}): INodeProperties {

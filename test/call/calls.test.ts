@@ -427,8 +427,8 @@ describe('Call → Close Calls', () => {
 		expect(output[0].json).toEqual({ callId: a.callId, serverId: 1, closed: true });
 		expect(output[1].json).toEqual({ callId: c.callId, serverId: 2, closed: true });
 		expect(itemError(output[2])).toEqual({
-			message: 'Sonoran CAD did not close this call',
-			description: expect.stringContaining('not call 4242'),
+			message: 'Sonoran CAD did not close call 4242',
+			description: expect.stringContaining('not an open dispatch call on server'),
 		});
 		expect(output[3].json.closed).toBe(true);
 		expect(emulator.calls.dispatch.size).toBe(0);
@@ -457,7 +457,7 @@ describe('Call → Close Calls', () => {
 		expect(output.map((o) => o.json.closed ?? o.json.error)).toEqual([
 			true,
 			true,
-			'Sonoran CAD did not close this call',
+			'Sonoran CAD did not close call 4242',
 			true,
 			true,
 		]);

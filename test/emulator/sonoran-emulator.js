@@ -23,12 +23,17 @@ const { answerV2 } = require('./v2-routes');
  *   { delayMs }                wait before answering (the real answer, applied)
  *   { drop: true }             destroy the connection without answering (nothing is applied)
  *   { path: '/emergency/kick_unit' } limits a fault to one path; { times: n } repeats it n times.
+ *   { bodyIncludes: 'text' }   limits it to requests whose body holds that text (one entry's ID).
  *   { applied: true, ... }     applies the request first, then fails as the fault says (a
  *                              status, a drop, or the real answer held for delayMs), as a proxy
  *                              in front of Sonoran can do.
  */
-function takeFault(state, path) {
-	const index = state.faults.findIndex((fault) => !fault.path || fault.path === path);
+function takeFault(state, path, rawBody) {
+	const index = state.faults.findIndex(
+		(fault) =>
+			(!fault.path || fault.path === path) &&
+			(!fault.bodyIncludes || rawBody.includes(fault.bodyIncludes)),
+	);
 	if (index === -1) return undefined;
 	const fault = state.faults[index];
 	fault.times = (fault.times ?? 1) - 1;
@@ -62,7 +67,7 @@ async function handle(state, request, response) {
 	};
 	state.requests.push(record);
 
-	const fault = takeFault(state, path);
+	const fault = takeFault(state, path, rawBody);
 	const realAnswer = () =>
 		answerV1(state, request.method, path, rawBody) ??
 		answerV2(state, {
@@ -110,7 +115,7 @@ async function startEmulator(options = {}) {
 	/**
 	 * @typedef {{ method: string, path: string, query: Record<string, string>, headers: Record<string, string | string[] | undefined>, rawBody: string, at: number, status: number, answeredAt?: number, applied?: number }} RecordedRequest
 	 *   `status` is what was answered; 0 when the connection was dropped or the client had gone.
-	 * @typedef {{ status?: number, body?: string, headers?: Record<string, string>, delayMs?: number, drop?: boolean, path?: string, times?: number, applied?: boolean }} Fault
+	 * @typedef {{ status?: number, body?: string, headers?: Record<string, string>, delayMs?: number, drop?: boolean, path?: string, bodyIncludes?: string, times?: number, applied?: boolean }} Fault
 	 */
 	const state = {
 		communityId: options.communityId ?? 'demo-community',

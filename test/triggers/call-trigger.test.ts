@@ -215,10 +215,7 @@ describe('Sonoran CAD Call Trigger', () => {
 		for (let i = 0; i < 5; i++) await trigger.poll();
 		expect(emulator.requests.filter((r) => r.status === 200)).toHaveLength(5);
 		// The five polls used this key's window: a sixth listing now would wait about a minute.
-		const wait = bookSlot(
-			`${emulator.url}|${emulator.communityId}`,
-			paceFor(GET_CALLS_V2, undefined),
-		);
+		const wait = bookSlot(`${emulator.url}|${emulator.apiKey}`, paceFor(GET_CALLS_V2, undefined));
 		expect(wait).toBeGreaterThan(55_000);
 	});
 });

@@ -94,10 +94,10 @@ describe('Unit → Kick through the v2 API', () => {
 
 		expect(emulator.requests).toHaveLength(1);
 		expect(output[0].json.kicked).toBe(true);
-		expect(itemError(output[1]).message).toBe('Sonoran CAD did not kick this unit');
-		expect(itemError(output[1]).description).toMatch(
-			/kicked 2 of the 3 unit\(s\) .* community user ID/,
+		expect(itemError(output[1]).message).toBe(
+			'Sonoran CAD did not kick the unit of community user ID cu-unlinked',
 		);
+		expect(itemError(output[1]).description).toMatch(/linked to this community user ID/);
 		expect(output[2].json.kicked).toBe(true);
 	});
 

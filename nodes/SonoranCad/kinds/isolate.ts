@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { SonoranFailure, Verdict } from '../../client/answers';
 import type { Delivery } from '../../client/delivery';
+import type { AttemptHooks } from '../../client/transport';
 import { chunk } from './results';
 
 /** Where a batch's outcomes go: an execution's ItemResults, or the members of a shared request. */
@@ -9,17 +10,20 @@ export interface Outcomes {
 	succeed: (itemIndex: number, json: IDataObject) => void;
 	failWith: (itemIndex: number, failure: SonoranFailure) => void;
 	readonly successCount: number;
+	/** A shared batch's items, one list per execution; undefined for one execution's batch. */
+	byExecution?: <T extends { itemIndex: number }>(items: T[]) => T[][];
+	/** Whether the item is still wanted: a cancelled execution's items are sent no more. */
+	wanted?: (itemIndex: number) => boolean;
 }
 
 /**
- * A batch as its request leaves. `items()` is called as the request leaves (the transport makes
- * the body then) and answers the batch: a shared batch grows until then. `rateLimited()` is called
- * when Sonoran refused the request for the rate: nothing was applied, and a shared batch may grow
- * again until it is sent anew.
+ * A batch as its request leaves. `items()` is called as each attempt leaves (the transport makes
+ * the body then) and answers the batch: a shared batch grows until then, and drops the items of
+ * executions cancelled meanwhile. `rateLimited()` is called when Sonoran refused the request for
+ * the rate: nothing was applied, and a shared batch may grow again until it is sent anew.
  */
-export interface Leaving<T> {
+export interface Leaving<T> extends AttemptHooks {
 	items: () => T[];
-	rateLimited?: () => void;
 }
 
 /** How one batching operation sends a batch and records one that Sonoran accepted. */
@@ -31,12 +35,24 @@ export interface Batcher<T extends { itemIndex: number }> {
 	 * Records a batch that Sonoran accepted. It may instead answer a failure that blames some of
 	 * the batch's items without naming them (such as a count short of what was asked): the batch
 	 * is then split like a refused one, so only operations that are safe to repeat may do so.
+	 * `sentUnclear` tells whether an item was in an attempt without a clear answer, which may
+	 * have applied it.
 	 */
 	accept: (
 		batch: T[],
 		verdict: Verdict & { ok: true },
 		outcomes: Outcomes,
-	) => SonoranFailure | void;
+		sentUnclear: (item: T) => boolean,
+	) => SonoranFailure | void | Promise<SonoranFailure | void>;
+}
+
+/**
+ * A refusal (4xx) that names no item. In a batch shared by executions it may be any one's doing,
+ * so each execution's items are sent on their own before anyone's fail.
+ */
+function refusedWithoutBlame(failure: SonoranFailure): boolean {
+	const { statusCode } = failure;
+	return !failure.fatal && !failure.blamesItems && statusCode >= 400 && statusCode < 429;
 }
 
 /**
@@ -67,6 +83,24 @@ export async function isolate<T extends { itemIndex: number }>(
 		for (const item of items) outcomes.failWith(item.itemIndex, failure);
 	}
 
+	/** Items that were in an attempt without a clear answer (it may have applied them). */
+	const unclear = new Set<number>();
+	const sentUnclear = (item: T) => unclear.has(item.itemIndex);
+	function tracked(left: Leaving<T>): Leaving<T> {
+		let sent: T[] = [];
+		return {
+			...left,
+			items: () => (sent = left.items()),
+			unclear: () => {
+				for (const item of sent) unclear.add(item.itemIndex);
+				left.unclear?.();
+			},
+		};
+	}
+
+	const wanted = (items: T[]) =>
+		outcomes.wanted ? items.filter((item) => outcomes.wanted!(item.itemIndex)) : items;
+
 	async function settle(
 		items: T[],
 		knownFailure?: SonoranFailure,
@@ -78,13 +112,21 @@ export async function isolate<T extends { itemIndex: number }>(
 				? await split(items, knownFailure, ambiguous)
 				: failAll(items, knownFailure);
 		}
-		const delivery = await batcher.send(items, left);
+		if (items.length === 0) return;
+		const delivery = await batcher.send(items, tracked(left));
 		// An item of this batch may have been applied by an earlier unclear attempt of its parent.
-		const unclear = ambiguous || delivery.ambiguous;
-		const verdict = batcher.judge({ ...delivery, ambiguous: unclear });
-		const failure = verdict.ok ? batcher.accept(items, verdict, outcomes) : verdict.failure;
+		const afterUnclear = ambiguous || delivery.ambiguous;
+		const verdict = batcher.judge({ ...delivery, ambiguous: afterUnclear });
+		const failure = verdict.ok
+			? await batcher.accept(items, verdict, outcomes, sentUnclear)
+			: verdict.failure;
 		if (!failure) return;
-		if (failure.blamesItems && items.length > 1) return await split(items, failure, unclear);
+		if (failure.blamesItems && items.length > 1) return await split(items, failure, afterUnclear);
+		const executions = outcomes.byExecution?.(items) ?? [items];
+		if (executions.length > 1 && refusedWithoutBlame(failure)) {
+			for (const own of executions) await settle(wanted(own), undefined, afterUnclear);
+			return;
+		}
 		failAll(items, failure);
 	}
 
@@ -93,9 +135,12 @@ export async function isolate<T extends { itemIndex: number }>(
 		const half = Math.ceil(items.length / 2);
 		const [left, right] = [items.slice(0, half), items.slice(half)];
 		const before = outcomes.successCount;
-		await settle(left, undefined, ambiguous);
+		await settle(wanted(left), undefined, ambiguous);
 		const leftWentThrough = outcomes.successCount - before === left.length;
-		await settle(right, leftWentThrough ? failure : undefined, ambiguous);
+		// The bad item may have been one of a cancelled execution's, no longer sent: then look.
+		const rest = wanted(right);
+		const rightIsToBlame = leftWentThrough && rest.length === right.length;
+		await settle(rest, rightIsToBlame ? failure : undefined, ambiguous);
 	}
 
 	await settle(batch, undefined, false, leaving);

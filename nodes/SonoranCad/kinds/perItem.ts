@@ -4,7 +4,7 @@ import { isObject, judge, mayHaveApplied, type SonoranFailure } from '../../clie
 import { openConnection, type SonoranConnection } from '../../client/connection';
 import type { Endpoint } from '../../client/endpoints';
 import { optionsCollection, readRequestPolicy } from '../parameters/requestOptions';
-import { requestV1, requestV2, type V2Call } from '../../client/transport';
+import { pause, requestV1, requestV2, type V2Call } from '../../client/transport';
 import type { SonoranOperation } from './operation';
 import { ItemResults } from './results';
 
@@ -114,7 +114,7 @@ async function sendOnce(
 		}
 		const { failure } = verdict;
 		if (!recover || failure.fatal || !mayHaveApplied(delivery)) return { failure };
-		const look = await recover(ctx, connection, request);
+		const look = await lookTwice(ctx, connection, recover, request);
 		if (look.found) return { answer: look.found, note: FOUND_NOTE };
 		if (look.failure) {
 			return {
@@ -129,6 +129,26 @@ async function sendOnce(
 			return { failure: { ...failure, description: `${failure.description} ${looked}` } };
 		}
 	}
+}
+
+/** The most a look waits for a request still in flight to land before looking again. */
+const MAX_GRACE_MS = 30_000;
+
+/**
+ * Looks for what an unclear attempt may have created. A request that timed out may still be on
+ * its way or being processed: when the first look finds nothing, it waits a grace period (the
+ * request's Timeout, 1 to 30 s) and looks once more before anything is sent again.
+ */
+async function lookTwice(
+	ctx: IExecuteFunctions,
+	connection: SonoranConnection,
+	recover: NonNullable<PerItemSpec['recover']>,
+	request: ItemRequest,
+): Promise<Recovery> {
+	const first = await recover(ctx, connection, request);
+	if (first.found || first.failure) return first;
+	await pause(ctx, connection, Math.min(MAX_GRACE_MS, Math.max(1000, connection.policy.timeoutMs)));
+	return await recover(ctx, connection, request);
 }
 
 const NOT_FOUND_NOTE =

@@ -95,6 +95,17 @@ class Group<T extends { itemIndex: number }> implements Outcomes {
 		return this.succeeded;
 	}
 
+	readonly byExecution = <I extends { itemIndex: number }>(items: I[]): I[][] => {
+		const lists = new Map<Member, I[]>();
+		for (const item of items) {
+			const { member } = this.entries[item.itemIndex];
+			lists.set(member, [...(lists.get(member) ?? []), item]);
+		}
+		return [...lists.values()];
+	};
+
+	readonly wanted = (index: number): boolean => !this.entries[index].member.cancelled;
+
 	private route(index: number, record: (results: ItemResults, itemIndex: number) => void) {
 		const { member, itemIndex } = this.entries[index];
 		if (member.cancelled || member.thrown !== undefined) return;
@@ -111,10 +122,12 @@ const openGroups = new Map<string, Group<{ itemIndex: number }>>();
 
 /**
  * What makes two batches compatible: the credential (base URL, community, key), what the
- * operation says (endpoint, server, state), and the Batch Size each asks for.
+ * operation says (endpoint, server, state), the Batch Size each asks for, and the Options that
+ * decide how long and how often to wait and retry, so every member waits by its own.
  */
 function keyOf(connection: SonoranConnection, batchKey: string, batchSize: number): string {
-	return JSON.stringify([connection.paceKey, connection.apiKey, batchKey, batchSize]);
+	const { baseUrl, communityId, apiKey, policy } = connection;
+	return JSON.stringify([baseUrl, communityId, apiKey, batchKey, batchSize, policy]);
 }
 
 /**
@@ -129,6 +142,8 @@ export async function deliverShared<T extends { itemIndex: number }>(
 	{ batchSize, batchKey, share }: { batchSize: number; batchKey: string; share: boolean },
 	batcher: Batcher<T>,
 ): Promise<void> {
+	// A batch size that is not a whole number of 1 or more would never take an item (a bug).
+	if (!Number.isSafeInteger(batchSize) || batchSize < 1) throw new RangeError('batchSize');
 	if (!share) return await deliverIsolating(results, items, batchSize, batcher);
 	const key = keyOf(connection, batchKey, batchSize);
 	const member: Member = { ctx, results, cancelled: false };

@@ -85,7 +85,7 @@ function executeWith(spec: UnitStateSpec) {
 						await requestV2(this, connection, spec.endpoint, {
 							params: { serverId },
 							body: () => ({ [unitsBy]: unitsOf(leaving.items()), ...state }),
-							onRateLimited: leaving.rateLimited,
+							hooks: leaving,
 						}),
 					judge: (delivery) => judge(spec.endpoint, delivery),
 					accept: (batch, verdict, outcomes) => {

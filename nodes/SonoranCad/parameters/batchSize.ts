@@ -1,4 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { readBoundedOption } from './requestOptions';
 
 /** Sonoran documents no maximum for its lists; 100 is the largest page it allows anywhere. */
 export const MAX_BATCH_SIZE = 100;
@@ -15,9 +18,11 @@ export function batchSizeOption(description: string): INodeProperties {
 	};
 }
 
+/** Batch Size, checked: a value that is not a whole number from 1 to 100 stops the run. */
 export function readBatchSize(ctx: IExecuteFunctions): number {
-	const requested = ctx.getNodeParameter('options.batchSize', 0, MAX_BATCH_SIZE) as number;
-	return Math.min(Math.max(1, Math.floor(requested)), MAX_BATCH_SIZE);
+	const option = batchSizeOption('');
+	const requested = ctx.getNodeParameter('options.batchSize', 0, MAX_BATCH_SIZE);
+	return readBoundedOption(ctx, option, requested);
 }
 
 /** Share Requests Across Executions: on by default (see kinds/sharing.ts). */
@@ -37,8 +42,15 @@ export interface Batching {
 }
 
 export function readBatching(ctx: IExecuteFunctions): Batching {
-	return {
-		batchSize: readBatchSize(ctx),
-		share: ctx.getNodeParameter('options.shareRequests', 0, true) as boolean,
-	};
+	const share = ctx.getNodeParameter('options.shareRequests', 0, true);
+	if (typeof share !== 'boolean') {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The option "${shareRequestsOption.displayName}" must be true or false`,
+			{
+				description: 'Turn the option on or off, or give an expression that yields true or false.',
+			},
+		);
+	}
+	return { batchSize: readBatchSize(ctx), share };
 }

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { isRouteSegment } from '../../client/endpoints';
+import { prototypeKeyIn } from '../../client/safeKeys';
 import { asWholeNumber } from '../../client/wholeNumber';
 
 /** Throws the error for a bad value: `problem` completes "<field> …", `fix` overrides the field's fix. */
@@ -52,6 +54,12 @@ export const identifier: Check<string> = (value, reject) => {
 	return value.trim();
 };
 
+/** An identifier that goes into a route (an event ID): never `.` or `..`, which climb out of it. */
+export const routeKey: Check<string> = (value, reject) => {
+	const key = identifier(value, reject);
+	return isRouteSegment(key) ? key : reject(`is "${key}", which is not an ID`);
+};
+
 /** Non-empty text; numbers and booleans become text. */
 export const text: Check<string> = (value, reject) => {
 	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
@@ -79,6 +87,12 @@ export const upTo =
 			? number
 			: reject(`must be from 1 to ${max}, not ${number}`);
 	};
+
+/** A whole number of 1 or more (a Limit). */
+export const countOfOneOrMore: Check<number> = (value, reject) => {
+	const number = wholeNumber(value, reject);
+	return number >= 1 ? number : reject('must be 1 or more, not 0');
+};
 
 /** Optional text: empty becomes undefined; numbers and booleans become text. */
 export const optionalText: Check<string | undefined> = (value, reject) =>
@@ -124,6 +138,7 @@ export const stringMap: Check<Record<string, string> | undefined> = (value, reje
 	if (typeof parsed !== 'object' || Array.isArray(parsed)) {
 		return reject(`must be an object of text values, not ${describeValue(parsed)}`);
 	}
+	refusePrototypeKeys(parsed, reject);
 	const entries = Object.entries(parsed as Record<string, unknown>).map(([key, entry]) => {
 		if (typeof entry === 'string') return [key, entry];
 		if (typeof entry === 'number' || typeof entry === 'boolean') return [key, String(entry)];
@@ -131,6 +146,21 @@ export const stringMap: Check<Record<string, string> | undefined> = (value, reje
 	});
 	return entries.length ? Object.fromEntries(entries) : undefined;
 };
+
+/**
+ * Refuses an object holding `__proto__`, `constructor` or `prototype` as a name anywhere: such a
+ * name can reach an object's prototype, and n8n drops it from request bodies, so what was sent
+ * would differ from what was asked.
+ */
+function refusePrototypeKeys(value: object, reject: Reject): void {
+	const path = prototypeKeyIn(value);
+	if (path !== undefined) {
+		reject(
+			`holds the name "${path}"; __proto__, constructor and prototype cannot be names here`,
+			'Rename that field: n8n and JavaScript treat these names specially, so Sonoran would not receive it.',
+		);
+	}
+}
 
 /** Bytes of a value as JSON, as Sonoran measures its size caps. */
 export function jsonBytes(value: unknown): number {
@@ -155,6 +185,7 @@ export function jsonObject(maxBytes: number): Check<IDataObject> {
 		if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
 			return reject(`must be a JSON object, not ${describeValue(parsed)}`);
 		}
+		refusePrototypeKeys(parsed, reject);
 		const bytes = jsonBytes(parsed);
 		if (bytes > maxBytes) {
 			return reject(

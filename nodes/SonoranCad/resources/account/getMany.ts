@@ -6,7 +6,7 @@ import { GET_ACCOUNTS_V2 } from '../../../client/endpoints';
 import { optionsCollection } from '../../parameters/requestOptions';
 import { requestV2 } from '../../../client/transport';
 import { listingOperation } from '../../kinds/listing';
-import { PAGE_SIZE, returnAllProperties } from '../../parameters/returnAll';
+import { PAGE_SIZE, readLimit, returnAllProperties } from '../../parameters/returnAll';
 import {
 	optionalText,
 	parameterReader,
@@ -23,11 +23,8 @@ interface AccountQuery {
 
 function readQuery(ctx: IExecuteFunctions, itemIndex: number): AccountQuery {
 	const read = parameterReader(ctx, itemIndex);
-	const returnAll = ctx.getNodeParameter('returnAll', itemIndex) as boolean;
 	return {
-		limit: returnAll
-			? undefined
-			: read('limit', 'Limit', wholeNumber, 'Set "Limit" to how many accounts to return.'),
+		limit: readLimit(ctx, itemIndex, 'accounts'),
 		status: read(
 			'accountStatus',
 			'Account Status',

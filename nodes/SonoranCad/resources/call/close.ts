@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { isObject, judge, leftOut } from '../../../client/answers';
-import { openConnection } from '../../../client/connection';
+import { isObject, judge, leftOut, type SonoranFailure } from '../../../client/answers';
+import { listCalls } from '../../../client/callListing';
+import { openConnection, type SonoranConnection } from '../../../client/connection';
 import { CLOSE_CALLS_V2 } from '../../../client/endpoints';
 import { optionsCollection, readRequestPolicy } from '../../parameters/requestOptions';
 import { requestV2 } from '../../../client/transport';
@@ -13,7 +14,45 @@ import { readServerId, serverIdProperty } from '../../parameters/server';
 import { callIdProperty, readCallId } from './fields';
 
 const CLOSED_EARLIER =
-	'An earlier attempt got no clear answer (a server error, a timeout or a lost connection); sent again, Sonoran no longer had this call open, so the earlier attempt closed it.';
+	"An earlier attempt got no clear answer (a server error, a timeout or a lost connection); sent again, Sonoran did not close this call, and the server's closed calls show it closed: the earlier attempt closed it.";
+
+/** How many of the latest closed calls a look reads (Sonoran's most). */
+const CLOSED_LOOK_LIMIT = 100;
+
+/** The IDs among the server's latest closed calls, or why they could not be read. */
+async function closedAmong(
+	ctx: IExecuteFunctions,
+	connection: SonoranConnection,
+	serverId: number,
+): Promise<Set<number> | SonoranFailure> {
+	const listed = await listCalls(ctx, connection, {
+		serverId,
+		kinds: ['closed'],
+		closedLimit: CLOSED_LOOK_LIMIT,
+	});
+	return Array.isArray(listed) ? new Set(listed.map((call) => call.callId)) : listed;
+}
+
+function notClosedFailure(
+	call: CallToClose,
+	afterUnclear: boolean,
+	seenClosed: Set<number> | SonoranFailure,
+): SonoranFailure {
+	if (!afterUnclear) {
+		return leftOut(
+			`Sonoran CAD did not close call ${call.callId}`,
+			`It is not an open dispatch call on server ${call.serverId} (already closed, a 911 call, or another server's).`,
+		);
+	}
+	const looked =
+		seenClosed instanceof Set
+			? `it is not among the server's latest ${CLOSED_LOOK_LIMIT} closed calls either`
+			: `looking at the server's closed calls failed too: ${seenClosed.message}`;
+	return leftOut(
+		`Sonoran CAD did not close call ${call.callId} when asked again; an earlier attempt may have closed it`,
+		`An earlier attempt got no clear answer (a timeout, a lost connection or a server error) and may have closed it, but ${looked}. Check the call in Sonoran CAD.`,
+	);
+}
 
 interface CallToClose {
 	itemIndex: number;
@@ -59,39 +98,35 @@ async function execute(
 				await requestV2(this, connection, CLOSE_CALLS_V2, {
 					params: { serverId },
 					body: () => ({ callIds: leaving.items().map((call) => call.callId) }),
-					onRateLimited: leaving.rateLimited,
+					hooks: leaving,
 				}),
 			judge: (delivery) => judge(CLOSE_CALLS_V2, delivery),
-			accept: (batch, verdict, outcomes) => {
+			accept: async (batch, verdict, outcomes, sentUnclear) => {
 				const listed = isObject(verdict.json) ? verdict.json.callIds : undefined;
 				// Sonoran names the calls it closed; without a list, the 2xx covers the batch.
 				const closed = Array.isArray(listed) ? new Set(listed.map(Number)) : undefined;
+				const notClosed = closed ? batch.filter((call) => !closed.has(call.callId)) : [];
+				// A call left out after an unclear attempt that carried it: that attempt may have
+				// closed it. Only a look at the server's closed calls says so.
+				const toConfirm = notClosed.filter(sentUnclear);
+				const seenClosed = toConfirm.length
+					? await closedAmong(this, connection, serverId)
+					: new Set<number>();
 				for (const call of batch) {
-					if (!closed || closed.has(call.callId)) {
+					const done = { callId: call.callId, serverId, closed: true };
+					if (!notClosed.includes(call)) {
 						outcomes.succeed(call.itemIndex, {
-							callId: call.callId,
-							serverId,
-							closed: true,
+							...done,
 							...(verdict.note ? { retryNote: verdict.note } : {}),
 						});
-						continue;
+					} else if (seenClosed instanceof Set && seenClosed.has(call.callId)) {
+						outcomes.succeed(call.itemIndex, { ...done, retryNote: CLOSED_EARLIER });
+					} else {
+						outcomes.failWith(
+							call.itemIndex,
+							notClosedFailure(call, sentUnclear(call), seenClosed),
+						);
 					}
-					if (verdict.afterUnclear) {
-						outcomes.succeed(call.itemIndex, {
-							callId: call.callId,
-							serverId,
-							closed: true,
-							retryNote: CLOSED_EARLIER,
-						});
-						continue;
-					}
-					outcomes.failWith(
-						call.itemIndex,
-						leftOut(
-							'Sonoran CAD did not close this call',
-							`Sonoran closed ${closed.size} of the ${batch.length} call(s) in this request and not call ${call.callId}: it is not an open dispatch call on server ${serverId} (already closed, a 911 call, or another server's).`,
-						),
-					);
 				}
 			},
 		});

@@ -3,13 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { ACK_PANEL_ACTION_V2 } from '../../../client/endpoints';
 import { perItemOperation } from '../../kinds/perItem';
 import { readServerId, serverIdProperty } from '../../parameters/server';
-import {
-	jsonObject,
-	optionalText,
-	identifier,
-	valueChecker,
-	yesNo,
-} from '../../parameters/validate';
+import { jsonObject, optionalText, routeKey, valueChecker, yesNo } from '../../parameters/validate';
 import { panelKeyProperty, readPanelKey } from './panelParameters';
 
 /** Sonoran's caps on an acknowledgement: the message a dispatcher reads, and the result's size. */
@@ -111,7 +105,7 @@ export const acknowledgeAction = perItemOperation({
 		const eventId = valueChecker(ctx, itemIndex)(
 			ctx.getNodeParameter('eventId', itemIndex),
 			'Event ID',
-			identifier,
+			routeKey,
 			"Map the action's event ID, such as {{ $json.eventId }} from the Sonoran CAD Trigger.",
 		);
 		return {

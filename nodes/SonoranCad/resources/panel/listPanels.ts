@@ -5,8 +5,7 @@ import { LIST_PANELS_V2 } from '../../../client/endpoints';
 import { requestV2 } from '../../../client/transport';
 import { listingOperation } from '../../kinds/listing';
 import { optionsCollection } from '../../parameters/requestOptions';
-import { returnAllProperties } from '../../parameters/returnAll';
-import { parameterReader, wholeNumber } from '../../parameters/validate';
+import { readLimit, returnAllProperties } from '../../parameters/returnAll';
 
 export const listPanels = listingOperation<{ limit?: number }>({
 	option: {
@@ -17,17 +16,7 @@ export const listPanels = listingOperation<{ limit?: number }>({
 			"The community's Integration Panels (at most 50), one output item per panel with its definition and each instance's state and revision",
 	},
 	properties: [...returnAllProperties, optionsCollection()],
-	read: (ctx, itemIndex) =>
-		ctx.getNodeParameter('returnAll', itemIndex)
-			? {}
-			: {
-					limit: parameterReader(ctx, itemIndex)(
-						'limit',
-						'Limit',
-						wholeNumber,
-						'Set "Limit" to how many panels to return.',
-					),
-				},
+	read: (ctx, itemIndex) => ({ limit: readLimit(ctx, itemIndex, 'panels') }),
 	fetch: async (ctx, connection, { limit }) => {
 		const verdict = judge(LIST_PANELS_V2, await requestV2(ctx, connection, LIST_PANELS_V2, {}));
 		if (!verdict.ok) return verdict.failure;

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { SET_PANEL_STATE_V2 } from '../../../client/endpoints';
 import { perItemOperation } from '../../kinds/perItem';
 import { readServerId, serverIdProperty } from '../../parameters/server';
-import { jsonObject, text, valueChecker } from '../../parameters/validate';
+import { isPrototypeKey } from '../../../client/safeKeys';
+import { jsonObject, text, valueChecker, type Check } from '../../parameters/validate';
 import {
 	instanceKeyProperty,
 	panelKeyProperty,
@@ -30,6 +31,22 @@ function setPath(state: IDataObject, path: string[], value: unknown): void {
 	setPath(next, rest, value);
 }
 
+/** A state field's name as a path: dotted parts, none empty and none that reaches a prototype. */
+const fieldPath: Check<string[]> = (value, reject) => {
+	const path = text(value, reject).split('.');
+	if (path.some((part) => part === '')) {
+		return reject('has an empty part between dots', 'Name each part, such as summary.locked.');
+	}
+	const unsafe = path.find(isPrototypeKey);
+	if (unsafe !== undefined) {
+		return reject(
+			`has the part "${unsafe}"; __proto__, constructor and prototype cannot be names in a state`,
+			'Rename that part of the field: n8n and JavaScript treat these names specially.',
+		);
+	}
+	return path;
+};
+
 function readState(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const check = valueChecker(ctx, itemIndex);
 	if (ctx.getNodeParameter('stateInput', itemIndex) === 'json') {
@@ -43,13 +60,13 @@ function readState(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const fields = ctx.getNodeParameter('stateFields.field', itemIndex, []) as IDataObject[];
 	const state: IDataObject = {};
 	fields.forEach((field, index) => {
-		const name = check(
+		const path = check(
 			field.name,
 			`State Field ${index + 1} Name`,
-			text,
+			fieldPath,
 			'Give each state field a name, such as locked or summary.locked.',
 		);
-		setPath(state, name.split('.'), field.value);
+		setPath(state, path, field.value);
 	});
 	return check(state, 'State', jsonObject(MAX_STATE_BYTES), 'Send less state (at most 512 KiB).');
 }

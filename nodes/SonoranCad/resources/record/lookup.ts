@@ -6,7 +6,14 @@ import { LOOKUP_BY_VALUE_V2, LOOKUP_NAME_OR_PLATE_V2 } from '../../../client/end
 import { optionsCollection } from '../../parameters/requestOptions';
 import { requestV2 } from '../../../client/transport';
 import { listingOperation } from '../../kinds/listing';
-import { optionalText, parameterReader, text, yesNo } from '../../parameters/validate';
+import {
+	optionalText,
+	parameterReader,
+	text,
+	valueChecker,
+	wholeNumberList,
+	yesNo,
+} from '../../parameters/validate';
 import { RECORD_TYPES } from './recordTypes';
 
 type LookupBy = 'name' | 'plate' | 'value';
@@ -31,7 +38,16 @@ const show = (...by: LookupBy[]) => ({ show: { lookupBy: by } });
 function readLookup(ctx: IExecuteFunctions, itemIndex: number): Lookup {
 	const read = parameterReader(ctx, itemIndex);
 	const by = ctx.getNodeParameter('lookupBy', itemIndex) as LookupBy;
-	const types = ctx.getNodeParameter('recordTypes', itemIndex, []) as number[];
+	const chosen = ctx.getNodeParameter('recordTypes', itemIndex, []);
+	const types =
+		Array.isArray(chosen) && chosen.length === 0
+			? []
+			: valueChecker(ctx, itemIndex)(
+					chosen,
+					'Record Types',
+					wholeNumberList,
+					'Pick record types from the list, or none for all.',
+				);
 	const filter: IDataObject = types.length ? { types } : {};
 	if (by === 'value') {
 		return {

@@ -8,8 +8,9 @@ import { requestV1, requestV2 } from '../../../client/transport';
 import { statusName } from '../../../client/unitStatus';
 import { apiVersionProperty, readApiVersion, type ApiVersion } from '../../parameters/apiVersion';
 import { listingOperation } from '../../kinds/listing';
-import { PAGE_SIZE, returnAllProperties } from '../../parameters/returnAll';
+import { PAGE_SIZE, readLimit, returnAllProperties } from '../../parameters/returnAll';
 import { readServerId, serverIdProperty } from '../../parameters/server';
+import { valueChecker, yesNo } from '../../parameters/validate';
 
 interface Listing {
 	api: ApiVersion;
@@ -21,16 +22,20 @@ interface Listing {
 }
 
 function readListing(ctx: IExecuteFunctions, itemIndex: number): Listing {
-	const option = (name: string, fallback: boolean) =>
-		ctx.getNodeParameter(`options.${name}`, itemIndex, fallback) as boolean;
+	const check = valueChecker(ctx, itemIndex);
+	const option = (name: string, label: string, fallback: boolean) =>
+		check(
+			ctx.getNodeParameter(`options.${name}`, itemIndex, fallback),
+			label,
+			yesNo,
+			`Turn "${label}" on or off.`,
+		);
 	return {
 		api: readApiVersion(ctx),
 		serverId: readServerId(ctx, itemIndex),
-		includeOffline: option('includeOffline', false),
-		onlyUnits: option('onlyUnits', true),
-		max: ctx.getNodeParameter('returnAll', itemIndex, false)
-			? undefined
-			: (ctx.getNodeParameter('limit', itemIndex, 50) as number),
+		includeOffline: option('includeOffline', 'Include Offline', false),
+		onlyUnits: option('onlyUnits', 'Only Units', true),
+		max: readLimit(ctx, itemIndex, 'units'),
 	};
 }
 

@@ -23,7 +23,7 @@ export const kickByApiId: KickDelivery = async (ctx, connection, results, target
 					connection,
 					KICK_UNIT_V1,
 					() => leaving.items().map(targetFields),
-					leaving.rateLimited,
+					leaving,
 				),
 			judge: (delivery) => judge(KICK_UNIT_V1, delivery),
 			accept: (batch, verdict, outcomes) => {

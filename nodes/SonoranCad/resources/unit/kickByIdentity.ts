@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { judge, leftOut } from '../../../client/answers';
+import { isObject, judge, leftOut } from '../../../client/answers';
 import { KICK_UNIT_V2 } from '../../../client/endpoints';
 import type { Outcomes } from '../../kinds/isolate';
 import { deliverShared } from '../../kinds/sharing';
@@ -51,12 +51,15 @@ export const kickByIdentity: KickDelivery = async (
 						const batch = leaving.items();
 						return many ? batch.map(requestEntry) : requestEntry(batch[0]);
 					},
-					onRateLimited: leaving.rateLimited,
+					hooks: leaving,
 				}),
 			judge: (delivery) => judge(KICK_UNIT_V2, delivery),
-			accept: (batch, verdict, outcomes) => {
-				const kicked = many ? kickedEntries(verdict.json) : [verdict.json as KickedEntry];
-				settleBatch(outcomes, batch, kicked);
+			accept: (batch, verdict, outcomes, sentUnclear) => {
+				// One target per request: Sonoran answers one `{identId, reason}`, which is its answer.
+				const entryOf = many
+					? byCommunityUser(kickedEntries(verdict.json))
+					: () => (isObject(verdict.json) ? (verdict.json as KickedEntry) : undefined);
+				settleBatch(outcomes, batch, entryOf, sentUnclear);
 			},
 		});
 	}
@@ -64,15 +67,24 @@ export const kickByIdentity: KickDelivery = async (
 
 function kickedEntries(json: unknown): KickedEntry[] {
 	const kicked = (json as { kicked?: unknown } | undefined)?.kicked;
-	return Array.isArray(kicked) ? (kicked as KickedEntry[]) : [];
+	return Array.isArray(kicked) ? (kicked as KickedEntry[]).filter(isObject) : [];
 }
 
-/** Each target named in Sonoran's `kicked` list succeeded; the others were not kicked. */
-function settleBatch(outcomes: Outcomes, batch: KickTarget[], kicked: KickedEntry[]) {
+/** Sonoran's `kicked` list names each unit by its community user ID. */
+function byCommunityUser(kicked: KickedEntry[]) {
 	const byUser = new Map(kicked.map((entry) => [String(entry.communityUserId ?? ''), entry]));
+	return (target: KickTarget) => byUser.get(String(target.identity));
+}
+
+/** Each target that Sonoran's answer names succeeded; the others were not kicked by this request. */
+function settleBatch(
+	outcomes: Outcomes,
+	batch: KickTarget[],
+	entryOf: (target: KickTarget) => KickedEntry | undefined,
+	sentUnclear: (target: KickTarget) => boolean,
+) {
 	for (const target of batch) {
-		const entry =
-			target.field === 'communityUserId' ? byUser.get(String(target.identity)) : kicked[0];
+		const entry = entryOf(target);
 		if (entry) {
 			outcomes.succeed(target.itemIndex, {
 				...targetFields(target),
@@ -82,12 +94,18 @@ function settleBatch(outcomes: Outcomes, batch: KickTarget[], kicked: KickedEntr
 			});
 			continue;
 		}
+		const who = target.field === 'communityUserId' ? 'community user ID' : 'identity';
 		outcomes.failWith(
 			target.itemIndex,
-			leftOut(
-				'Sonoran CAD did not kick this unit',
-				`Sonoran kicked ${kicked.length} of the ${batch.length} unit(s) in this request and did not name this one: no unit logged in on server ${target.serverId} is linked to this ${target.field === 'communityUserId' ? 'community user ID' : 'identity'}.`,
-			),
+			sentUnclear(target)
+				? leftOut(
+						`Sonoran CAD did not kick the unit of ${who} ${target.identity} when asked again; an earlier attempt may have kicked it`,
+						`An earlier attempt got no clear answer (a timeout, a lost connection or a server error) and may have kicked this unit, which would then no longer be logged in on server ${target.serverId}. Check the server's units in Sonoran CAD.`,
+					)
+				: leftOut(
+						`Sonoran CAD did not kick the unit of ${who} ${target.identity}`,
+						`Sonoran did not name this unit among those it kicked: no unit logged in on server ${target.serverId} is linked to this ${who}.`,
+					),
 		);
 	}
 }
