@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { identifier, parameterReader, wholeNumber, type Check } from './validate';
+import { choiceIn, identifier, parameterReader, wholeNumber, type Check } from './validate';
 
 /** The ways Sonoran's v2 API names a player's account. */
 export type AccountField =
@@ -90,7 +90,12 @@ export function accountTargetProperties(
 
 /** The query or body fields that name an item's account, such as `{ discord: "1234…" }`. */
 export function readAccountTarget(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
-	const field = ctx.getNodeParameter('accountBy', itemIndex) as AccountField;
+	const field = parameterReader(ctx, itemIndex)(
+		'accountBy',
+		'Account By',
+		choiceIn(FIELDS),
+		'Pick from the list how the items name the account.',
+	);
 	const { name, check, fix } = FIELDS[field];
 	return { [field]: parameterReader(ctx, itemIndex)('account', name, check, fix) };
 }

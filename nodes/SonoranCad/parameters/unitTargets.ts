@@ -1,6 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { identifierList, parameterReader, text, wholeNumberList, type Check } from './validate';
+import {
+	choiceIn,
+	identifierList,
+	parameterReader,
+	text,
+	wholeNumberList,
+	type Check,
+} from './validate';
 
 /** How Attach Units, Detach Units, Set Status and Set Panic name units (Sonoran's "identifier targets" or a group). */
 export type UnitsBy = 'communityUserIds' | 'identIds' | 'accountUuid' | 'groupName';
@@ -76,8 +83,14 @@ export function readUnits(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 ): { unitsBy: UnitsBy; units: string | string[] | number[] } {
-	const unitsBy = ctx.getNodeParameter('unitsBy', itemIndex) as UnitsBy;
+	const read = parameterReader(ctx, itemIndex);
+	const unitsBy = read(
+		'unitsBy',
+		'Units By',
+		choiceIn(UNITS_BY),
+		'Pick from the list how the items name the units.',
+	);
 	const { label, check, fix } = UNITS_BY[unitsBy];
-	const units = parameterReader(ctx, itemIndex)('units', label, check, fix);
+	const units = read('units', label, check, fix);
 	return { unitsBy, units: units as string | string[] | number[] };
 }

@@ -94,6 +94,31 @@ export const countOfOneOrMore: Check<number> = (value, reject) => {
 	return number >= 1 ? number : reject('must be 1 or more, not 0');
 };
 
+/**
+ * One of a parameter's choices: a value of the list, or a key of the table it picks from. An
+ * expression can give anything, and a name such as `__proto__` must never pick from a table.
+ */
+export function choiceIn<T extends string>(
+	choices: readonly T[] | Readonly<Record<T, unknown>>,
+): Check<T> {
+	const allowed: readonly string[] = Array.isArray(choices) ? choices : Object.keys(choices);
+	return (value, reject) =>
+		typeof value === 'string' && allowed.includes(value)
+			? (value as T)
+			: reject(
+					`is ${typeof value === 'string' ? `"${value.slice(0, 40)}"` : describeValue(value)}, not one of ${allowed.join(', ')}`,
+				);
+}
+
+/** Any number of a parameter's choices (a multi-select); empty when none is chosen. */
+export function choicesIn<T extends string>(choices: readonly T[]): Check<T[]> {
+	const one = choiceIn(choices);
+	return (value, reject) => {
+		if (value === undefined || value === null || value === '') return [];
+		return (Array.isArray(value) ? value : [value]).map((choice) => one(choice, reject));
+	};
+}
+
 /** Optional text: empty becomes undefined; numbers and booleans become text. */
 export const optionalText: Check<string | undefined> = (value, reject) =>
 	value === undefined || value === null || value === '' ? undefined : text(value, reject);

@@ -4,6 +4,7 @@ import { CREATE_DISPATCH_CALL_V2 } from '../../../client/endpoints';
 import { perItemOperation, type ItemRequest } from '../../kinds/perItem';
 import { readServerId, serverIdProperty } from '../../parameters/server';
 import {
+	choiceIn,
 	identifier,
 	identifierList,
 	optionalText,
@@ -75,7 +76,12 @@ function read(ctx: IExecuteFunctions, itemIndex: number): ItemRequest {
 		[REQUEST_ID_KEY]: newRequestId(),
 	};
 	Object.assign(body, readDeleteAfter(ctx, itemIndex, extra));
-	const attachBy = ctx.getNodeParameter('attachBy', itemIndex, 'none') as AttachBy;
+	const attachBy = readParameter(
+		'attachBy',
+		'Attach Units By',
+		choiceIn<AttachBy>(['none', ...(Object.keys(ATTACH_BY) as AttachBy[])]),
+		'Pick from the list how the items name the units to attach, or None.',
+	);
 	if (attachBy === 'none') body.communityUserIds = [];
 	else {
 		const { label, check: checkUnits, fix } = ATTACH_BY[attachBy];

@@ -7,6 +7,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import {
+	choicesIn,
 	optionalText,
 	parameterReader,
 	stringMap,
@@ -110,7 +111,12 @@ export function readClearFields(
 	collection: IDataObject,
 	set: IDataObject,
 ): IDataObject {
-	const names = (collection.clearFields as string[] | undefined) ?? [];
+	const names = valueChecker(ctx, itemIndex)(
+		collection.clearFields,
+		'Fields to Clear',
+		choicesIn(DISPATCH_TEXT.map((field) => field.name)),
+		'Pick the fields to clear from the list.',
+	);
 	const cleared: IDataObject = {};
 	for (const { name, displayName } of DISPATCH_TEXT.filter((field) => names.includes(field.name))) {
 		if (set[name] !== undefined) {

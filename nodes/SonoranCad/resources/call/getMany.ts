@@ -4,7 +4,7 @@ import { listCalls, type CallKind, type CallQuery } from '../../../client/callLi
 import { optionsCollection } from '../../parameters/requestOptions';
 import { listingOperation } from '../../kinds/listing';
 import { readServerId, serverIdProperty } from '../../parameters/server';
-import { parameterReader, upTo, wholeNumber } from '../../parameters/validate';
+import { choicesIn, parameterReader, upTo, wholeNumber } from '../../parameters/validate';
 
 const KINDS: CallKind[] = ['active', 'emergency', 'closed'];
 
@@ -12,9 +12,14 @@ const KINDS: CallKind[] = ['active', 'emergency', 'closed'];
 const MAX_CLOSED = 100;
 
 function readQuery(ctx: IExecuteFunctions, itemIndex: number): CallQuery {
-	const chosen = ctx.getNodeParameter('callKinds', itemIndex, []) as string[];
-	const kinds = KINDS.filter((kind) => chosen.includes(kind));
 	const read = parameterReader(ctx, itemIndex);
+	const chosen = read(
+		'callKinds',
+		'Call Kinds',
+		choicesIn(KINDS),
+		'Pick kinds of call from the list.',
+	);
+	const kinds = KINDS.filter((kind) => chosen.includes(kind));
 	const closed = kinds.includes('closed');
 	const closedLimit = closed
 		? read(

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { isObject } from '../../../client/answers';
 import { SET_PANEL_STATE_V2 } from '../../../client/endpoints';
 import { perItemOperation } from '../../kinds/perItem';
 import { readServerId, serverIdProperty } from '../../parameters/server';
 import { isPrototypeKey } from '../../../client/safeKeys';
-import { jsonObject, text, valueChecker, type Check } from '../../parameters/validate';
+import { choiceIn, jsonObject, text, valueChecker, type Check } from '../../parameters/validate';
 import {
 	instanceKeyProperty,
 	panelKeyProperty,
@@ -49,7 +50,13 @@ const fieldPath: Check<string[]> = (value, reject) => {
 
 function readState(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const check = valueChecker(ctx, itemIndex);
-	if (ctx.getNodeParameter('stateInput', itemIndex) === 'json') {
+	const input = check(
+		ctx.getNodeParameter('stateInput', itemIndex),
+		'State Input',
+		choiceIn(['json', 'fields']),
+		'Pick JSON or Fields.',
+	);
+	if (input === 'json') {
 		return check(
 			ctx.getNodeParameter('state', itemIndex),
 			'State',
@@ -57,7 +64,15 @@ function readState(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 			'Give the whole state as a JSON object, such as {"doors": [{"id": "front", "locked": true}]} (at most 512 KiB).',
 		);
 	}
-	const fields = ctx.getNodeParameter('stateFields.field', itemIndex, []) as IDataObject[];
+	const fields = check(
+		ctx.getNodeParameter('stateFields.field', itemIndex, []),
+		'State Fields',
+		(value, reject) =>
+			Array.isArray(value) && value.every(isObject)
+				? (value as IDataObject[])
+				: reject('must be a list of fields, each with a name and a value'),
+		'Add the state fields one by one.',
+	);
 	const state: IDataObject = {};
 	fields.forEach((field, index) => {
 		const path = check(

@@ -7,6 +7,7 @@ import { optionsCollection } from '../../parameters/requestOptions';
 import { requestV2 } from '../../../client/transport';
 import { listingOperation } from '../../kinds/listing';
 import {
+	choiceIn,
 	optionalText,
 	parameterReader,
 	text,
@@ -37,7 +38,12 @@ const show = (...by: LookupBy[]) => ({ show: { lookupBy: by } });
 
 function readLookup(ctx: IExecuteFunctions, itemIndex: number): Lookup {
 	const read = parameterReader(ctx, itemIndex);
-	const by = ctx.getNodeParameter('lookupBy', itemIndex) as LookupBy;
+	const by = read(
+		'lookupBy',
+		'Lookup By',
+		choiceIn<LookupBy>(['name', 'plate', 'value']),
+		'Pick what to look up by from the list.',
+	);
 	const chosen = ctx.getNodeParameter('recordTypes', itemIndex, []);
 	const types =
 		Array.isArray(chosen) && chosen.length === 0

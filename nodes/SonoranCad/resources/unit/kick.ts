@@ -7,9 +7,11 @@ import { batchSizeOption, readBatching, shareRequestsOption } from '../../parame
 import { ItemResults } from '../../kinds/results';
 import { readServerId, serverIdProperty } from '../../parameters/server';
 import {
+	choiceIn,
 	identifier,
 	parameterReader,
 	text,
+	valueChecker,
 	wholeNumber,
 	type Check,
 } from '../../parameters/validate';
@@ -65,7 +67,12 @@ async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const field = this.getNodeParameter('identifyBy', 0, 'apiId') as IdentityField;
+	const field = valueChecker(this, 0)(
+		this.getNodeParameter('identifyBy', 0, 'apiId'),
+		'Identify Units By',
+		choiceIn(IDENTITIES),
+		'Pick from the list how the items name the units.',
+	);
 	const results = new ItemResults(
 		this,
 		items.length,
