@@ -11,7 +11,7 @@ import type { INodeProperties, INodePropertyCollection, INodeTypeDescription } f
 import { SonoranCad } from '../nodes/SonoranCad/SonoranCad.node';
 import { SonoranCadCallTrigger } from '../nodes/SonoranCadCallTrigger/SonoranCadCallTrigger.node';
 import { SonoranCadTrigger } from '../nodes/SonoranCadTrigger/SonoranCadTrigger.node';
-import { readSnapshot, writeNewSnapshot } from './support/description-snapshots';
+import { readSnapshot, writeSnapshot } from './support/description-snapshots';
 
 type Shown = Record<string, unknown[] | undefined>;
 
@@ -84,41 +84,104 @@ function versionsOf(description: INodeTypeDescription): number[] {
 	return Array.isArray(description.version) ? description.version : [description.version];
 }
 
+type Shape = Record<string, unknown>;
+
+/** A parameter is the same one when its name and where it shows are the same. */
+const identityOf = (shape: Shape) => JSON.stringify([shape.name, shape.show, shape.hide]);
+
+/**
+ * What in `current` would change a workflow saved with `committed`: a parameter removed, or its
+ * type, default, bounds or modes changed, or one of its choices removed. Additions are free: a new
+ * parameter, operation or choice changes no saved workflow.
+ */
+function changesTo(committed: Shape[], current: Shape[], path = ''): string[] {
+	const byIdentity = new Map(current.map((shape) => [identityOf(shape), shape]));
+	return committed.flatMap((before) => {
+		const where = `${path}${String(before.name ?? before.value)}`;
+		if (!('name' in before)) {
+			const kept = current.some((after) => after.value === before.value && !('name' in after));
+			return kept ? [] : [`${path}choice ${JSON.stringify(before.value)} removed`];
+		}
+		const after = byIdentity.get(identityOf(before));
+		if (!after) return [`${where} removed`];
+		const fields = ['type', 'default', 'required', 'noDataExpression', 'bounds', 'modes'];
+		const changed = fields
+			.filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]))
+			.map(
+				(field) =>
+					`${where}: ${field} ${JSON.stringify(before[field])} → ${JSON.stringify(after[field])}`,
+			);
+		const nested = ['options', 'values'].flatMap((field) =>
+			Array.isArray(before[field])
+				? changesTo(before[field] as Shape[], (after[field] ?? []) as Shape[], `${where} › `)
+				: [],
+		);
+		return [...changed, ...nested];
+	});
+}
+
 const nodes = [new SonoranCad(), new SonoranCadTrigger(), new SonoranCadCallTrigger()];
+
+const snapshotOf = (description: INodeTypeDescription, version: number): Shape[] =>
+	description.properties
+		.filter((property) => visibleIn(property, version))
+		.map((property) => shapeOf(property, version));
 
 describe('each node version keeps its parameters', () => {
 	const cases = nodes.flatMap(({ description }) =>
 		versionsOf(description).map((version) => [description.name, version, description] as const),
 	);
 
-	it.each(cases)('%s version %s matches its committed snapshot', (name, version, description) => {
-		const snapshot = description.properties
-			.filter((property) => visibleIn(property, version))
-			.map((property) => shapeOf(property, version));
-		if (writeNewSnapshot(name, version, snapshot)) return;
-		const committed = readSnapshot(name, version);
-		if (committed === undefined) {
-			throw new Error(
-				`${name} version ${version} has no snapshot: run WRITE_DESCRIPTION_SNAPSHOTS=1 npx jest test/versions.test.ts and commit it`,
-			);
-		}
-		// A difference here changes saved workflows: add a node version instead (CONTRIBUTING.md).
-		expect(snapshot).toEqual(committed);
-	});
+	it.each(cases)(
+		'%s version %s keeps what its committed snapshot holds',
+		(name, version, description) => {
+			const snapshot = snapshotOf(description, version);
+			const committed = readSnapshot(name, version) as Shape[] | undefined;
+			// A difference here changes saved workflows: add a node version instead (CONTRIBUTING.md).
+			const changes = committed ? changesTo(committed, snapshot) : [];
+			expect(changes).toEqual([]);
+			if (writeSnapshot(name, version, snapshot)) return;
+			if (committed === undefined) {
+				throw new Error(
+					`${name} version ${version} has no snapshot: run WRITE_DESCRIPTION_SNAPSHOTS=1 npx jest test/versions.test.ts and commit it`,
+				);
+			}
+		},
+	);
 
-	it('a changed default or option value of an existing version is caught', () => {
+	it('a changed default, a removed choice or a removed parameter is caught; additions and texts are free', () => {
 		const { description } = new SonoranCad();
-		const current = description.properties.map((property) => shapeOf(property, 1));
+		const current = snapshotOf(description, 1);
 		const changed = structuredClone(description.properties);
 		changed[0].default = 'call';
-		expect(changed.map((property) => shapeOf(property, 1))).not.toEqual(current);
+		expect(changesTo(current, snapshotOf({ ...description, properties: changed }, 1))).toEqual([
+			'resource: default "unit" → "call"',
+		]);
 		const renamed = structuredClone(description.properties);
 		(renamed[0].options![0] as { value: string }).value = 'units';
-		expect(renamed.map((property) => shapeOf(property, 1))).not.toEqual(current);
-		// Texts are free to change.
-		const relabelled = structuredClone(description.properties);
-		relabelled[0].displayName = 'What';
-		expect(relabelled.map((property) => shapeOf(property, 1))).toEqual(current);
+		expect(changesTo(current, snapshotOf({ ...description, properties: renamed }, 1))).toEqual([
+			'resource › choice "unit" removed',
+		]);
+		const batchSize = structuredClone(description.properties);
+		const kick = batchSize.find(
+			(p) => p.name === 'options' && JSON.stringify(p.displayOptions).includes('"kick"'),
+		)!;
+		(kick.options as INodeProperties[]).find((o) => o.name === 'batchSize')!.default = 10;
+		expect(changesTo(current, snapshotOf({ ...description, properties: batchSize }, 1))).toEqual([
+			'options › batchSize: default 100 → 10',
+		]);
+		const removed = description.properties.filter((property) => property.name !== 'resource');
+		expect(changesTo(current, snapshotOf({ ...description, properties: removed }, 1))).toEqual([
+			'resource removed',
+		]);
+		const added = structuredClone(description.properties);
+		added.push({ displayName: 'New', name: 'newOne', type: 'string', default: '' });
+		(added[0].options as Array<{ name: string; value: string }>).push({
+			name: 'New',
+			value: 'new',
+		});
+		added[1].displayName = 'What';
+		expect(changesTo(current, snapshotOf({ ...description, properties: added }, 1))).toEqual([]);
 	});
 
 	it('the snapshots hold the parameters that decide behaviour', () => {
