@@ -221,6 +221,9 @@ function judgeRefusal({ endpoint, delivery, statusCode, text, said, fail }: Read
 			fail(plan.message, `${plan.description} Or the API key lacks permission for it.`, true),
 		);
 	}
+	if (statusCode === 409 && endpoint.conflict?.doneAfterUnclear && delivery.ambiguous) {
+		return { ok: true, answer: said, note: DONE_EARLIER_NOTE } satisfies Verdict;
+	}
 	if (statusCode === 409) {
 		const conflict = endpoint.conflict ?? {
 			message: `Sonoran CAD refused ${endpoint.operation}: it conflicts with what the CAD holds (HTTP 409)`,
@@ -249,6 +252,9 @@ function judgeRefusal({ endpoint, delivery, statusCode, text, said, fail }: Read
 	const { notFound } = endpoint;
 	return fail(notFound.message, notFound.description, false, notFound.blamesItems);
 }
+
+const DONE_EARLIER_NOTE =
+	'An earlier attempt got no clear answer (a server error, a timeout or a lost connection); sent again, Sonoran answered that it was already done (HTTP 409), so the earlier attempt did it.';
 
 const GONE_NOTE =
 	'An earlier attempt got no clear answer (a server error, a timeout or a lost connection); sent again, Sonoran answered that it is no longer there (HTTP 404), so the earlier attempt did it.';

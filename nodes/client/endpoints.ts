@@ -32,8 +32,11 @@ export interface Endpoint {
 	isSuccess?: (text: string) => boolean;
 	/** What a 404 means for this endpoint, and whether it blames the request's items. */
 	notFound: { message: string; description: string; blamesItems: boolean };
-	/** v2: what a 409 (a conflict with what Sonoran holds) means for this endpoint. */
-	conflict?: { message: string; description: string };
+	/**
+	 * v2: what a 409 (a conflict with what Sonoran holds) means for this endpoint; `doneAfterUnclear`:
+	 * after an attempt without a clear answer, a 409 means that attempt did it.
+	 */
+	conflict?: { message: string; description: string; doneAfterUnclear?: boolean };
 	/** v2: success is an empty answer (Delete Panel). */
 	answersNothing?: boolean;
 	/** Whether a request that may already have been applied can be sent again. */
@@ -450,14 +453,22 @@ export const GET_PANEL_ACTIONS_V2 = v2Endpoint(
 	PANEL_NOT_FOUND,
 );
 /** Acknowledging twice shows the dispatcher one result; a 404 after an unclear attempt means it was taken. */
-export const ACK_PANEL_ACTION_V2 = v2Endpoint(
-	'Acknowledge Panel Action',
-	['POST', `${PANEL_ON_SERVER}/actions/{eventId}/ack`],
-	240,
-	0,
-	PANEL_NOT_FOUND,
-	REMOVES,
-);
+export const ACK_PANEL_ACTION_V2: Endpoint = {
+	...v2Endpoint(
+		'Acknowledge Panel Action',
+		['POST', `${PANEL_ON_SERVER}/actions/{eventId}/ack`],
+		240,
+		0,
+		PANEL_NOT_FOUND,
+		REMOVES,
+	),
+	conflict: {
+		message: 'Sonoran CAD says this action was already acknowledged (HTTP 409)',
+		description:
+			"An action is acknowledged once: the first acknowledgement (by this workflow, another one, or the trigger's Acknowledge on Receipt) stands.",
+		doneAfterUnclear: true,
+	},
+};
 
 /** Civilian characters (records of type 7) of an account. */
 export const GET_CHARACTERS_V2 = v2Endpoint(
@@ -497,8 +508,11 @@ export const BAN_ACCOUNT_V2 = v2Endpoint(
 	3,
 	NO_ACCOUNT,
 );
-/** v2 has no unban route: v1 BAN_USER with `isBan: false` lifts a ban (PLUS). */
-export const UNBAN_USER_V1: Endpoint = {
+/**
+ * v1 BAN_USER (PLUS), by API ID: v2 has no unban route (`isBan: false` lifts a ban), and the v2
+ * ban route takes no API ID (`isBan: true` bans through v1).
+ */
+export const BAN_USER_V1: Endpoint = {
 	operation: 'Ban User',
 	api: 'v1',
 	minPlan: 3,

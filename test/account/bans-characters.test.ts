@@ -28,9 +28,36 @@ function character(emulator: Emulator, accountUuid: string, first: string) {
 }
 
 describe('Account → Ban and Unban', () => {
+	it('bans by API ID through v1 BAN_USER: the v2 ban route takes no API ID', async () => {
+		const emulator = await community();
+		const { output } = await runAccount(emulator, [{ id: 'STEAM:110000112345678' }], 'ban', {
+			accountBy: 'apiId',
+			account: '={{ $json.id }}',
+		});
+		expect(output[0].json).toMatchObject({ apiId: 'STEAM:110000112345678', banned: true });
+		expect([...emulator.community.bans]).toEqual(['a-1']);
+		expect(emulator.requests.map((request) => request.path)).toEqual(['/general/ban_user']);
+		expect(JSON.parse(emulator.requests[0].rawBody)).toMatchObject({
+			type: 'BAN_USER',
+			data: [{ apiId: 'STEAM:110000112345678', isBan: true }],
+		});
+	});
+
+	it('refuses an identifier the operation does not offer (a hand-edited workflow), before sending', async () => {
+		const emulator = await community();
+		const { output } = await runAccount(
+			emulator,
+			[{}],
+			'ban',
+			{ accountBy: 'username', account: 'BobRP' },
+			'continueRegularOutput',
+		);
+		expect(output[0].json.error).toMatch(/^Item 1: "Account By" is "username", not one of/);
+		expect(emulator.requests).toHaveLength(0);
+	});
+
 	it.each([
 		['a Discord ID', 'discord', '228541962184122368', 'a-1'],
-		['an API ID', 'apiId', 'STEAM:110000112345678', 'a-1'],
 		['a Roblox ID', 'roblox', '4242', 'b-2'],
 	])(
 		'bans the account named by %s through v2 account-bans',
@@ -124,17 +151,36 @@ describe('Account → Get Characters', () => {
 		]);
 	});
 
-	it('finds the account first for a Discord ID, which Get Characters does not take', async () => {
+	it.each([
+		['discord', '228541962184122368', 'a-1'],
+		['roblox', '4242', 'b-2'],
+	])(
+		'reads characters by %s directly, as the page takes it (one request)',
+		async (accountBy, id, uuid) => {
+			const emulator = await community();
+			const mine = character(emulator, uuid, 'Jane');
+			const { output } = await runAccount(emulator, [{}], 'getCharacters', {
+				accountBy,
+				account: id,
+			});
+			expect(output.map((item) => item.json.characterId)).toEqual([mine.id]);
+			expect(emulator.requests.map((request) => [request.path, request.query])).toEqual([
+				['/v2/civilian/characters', { [accountBy]: id }],
+			]);
+		},
+	);
+
+	it('finds the account first for a username, which Get Characters does not take', async () => {
 		const emulator = await community();
-		const jane = character(emulator, 'a-1', 'Jane');
+		const bob = character(emulator, 'b-2', 'Bob');
 		const { output } = await runAccount(emulator, [{}], 'getCharacters', {
-			accountBy: 'discord',
-			account: '228541962184122368',
+			accountBy: 'username',
+			account: 'BobRP',
 		});
-		expect(output.map((item) => item.json.characterId)).toEqual([jane.id]);
+		expect(output.map((item) => item.json.characterId)).toEqual([bob.id]);
 		expect(emulator.requests.map((request) => [request.path, request.query])).toEqual([
-			['/v2/general/accounts/account', { discord: '228541962184122368' }],
-			['/v2/civilian/characters', { accountUuid: 'a-1' }],
+			['/v2/general/accounts/account', { username: 'BobRP' }],
+			['/v2/civilian/characters', { accountUuid: 'b-2' }],
 		]);
 	});
 

@@ -23,7 +23,7 @@ const bytes = (value) => Buffer.byteLength(JSON.stringify(value), 'utf8');
 
 /**
  * @typedef {{ serverId: number, instanceKey: string, state: object, revision: number, updatedAt: string }} Instance
- * @typedef {{ id: string, key: string, name: string, definition: object, updatedAt: string, instances: Instance[] }} Panel
+ * @typedef {{ id: string, key: string, name: string, enabled: boolean, definition: object, updatedAt: string, instances: Instance[] }} Panel
  * @typedef {{ cursor: number, id: string, panelKey: string, serverId: number, instanceKey: string,
  *   actionId: string, actorUuid: string, actorName: string, values: object, createdAt: string,
  *   expiresAt: string, ack?: { success: boolean, message?: string, result?: object } }} PanelAction
@@ -67,12 +67,19 @@ class PanelStore {
 			id: existing?.id ?? crypto.randomUUID(),
 			key,
 			name: definition.name,
+			enabled: true,
 			definition,
 			updatedAt: now.toISOString(),
 			instances: existing?.instances ?? [],
 		};
 		this.panels.set(key, panel);
 		return panel;
+	}
+
+	/** A panel that Delete Panel has not disabled, or undefined. */
+	enabled(key) {
+		const panel = this.panels.get(key);
+		return panel?.enabled ? panel : undefined;
 	}
 
 	/** Replaces an instance's state; 'no panel' or 'too many instances' when it cannot. */

@@ -198,24 +198,24 @@ function deleteRecord(state, { match }) {
 }
 
 function characters(state, { query }) {
-	const target = oneTarget(query, ['communityUserId', 'accountUuid']);
+	const target = oneTarget(query, RECORD_TARGETS);
 	if (target.answer) return target.answer;
 	const account = state.community.findAccount(FIELD_OF[target.field] ?? target.field, target.value);
 	if (!account) return problem(404, 'Not Found', 'No account matches the given target.');
 	return json(200, state.community.charactersOf(account.uuid).map(showRecord));
 }
 
-/** Kick or ban: exactly one identifier (an API ID is one of the account's `apiIds`). */
+/** Kick or ban: exactly one of communityUserId, accountUuid, roblox, discord (the current page). */
 function accountBan(state, { body }) {
-	const target = oneTarget(body, ['apiId', ...RECORD_TARGETS]);
+	if (body?.apiId !== undefined) {
+		return badRequest('Provide exactly one of communityUserId, accountUuid, roblox or discord.');
+	}
+	const target = oneTarget(body, RECORD_TARGETS);
 	if (target.answer) return target.answer;
 	if (body.isBan !== undefined && typeof body.isBan !== 'boolean') {
 		return badRequest('isBan must be true or false.');
 	}
-	const account =
-		target.field === 'apiId'
-			? state.community.accountWithApiId(target.value)
-			: state.community.findAccount(FIELD_OF[target.field] ?? target.field, target.value);
+	const account = state.community.findAccount(FIELD_OF[target.field] ?? target.field, target.value);
 	if (!account) return problem(404, 'Not Found', 'No account matches the given identifier.');
 	const isBan = body.isBan === true;
 	if (isBan) state.community.bans.add(account.uuid);

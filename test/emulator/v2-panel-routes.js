@@ -1,9 +1,11 @@
 'use strict';
 /**
  * The v2 Integration Panels routes (Sonoran's `integration-panels/` pages), with their limits per
- * minute by group. Where the pages are silent the emulator chose: deleting answers 204; an action
- * already acknowledged or past its 60 s is 404; a definition or state too large is 413 before any
- * other check of it.
+ * minute by group. Deleting disables the panel, keeps its definition and instances, and answers
+ * `{key, enabled: false}`; acknowledging an action twice is 409, as the pages say. Where they are
+ * silent the emulator chose: a disabled panel is not listed, not found and not deleted again (404)
+ * until Create or Replace Panel publishes it again; an action past its 60 s is 404; a definition or
+ * state too large is 413 before any other check of it.
  */
 const { LIMITS, KEY, bytes, showAction, showPanel } = require('./panels');
 const { json, problem } = require('./v2-answers');
@@ -31,7 +33,7 @@ function keyOf(raw) {
 function getPanel(state, { match }) {
 	const { key, answer } = keyOf(match[1]);
 	if (answer) return answer;
-	const panel = state.panels.panels.get(key);
+	const panel = state.panels.enabled(key);
 	return panel
 		? json(200, showPanel(panel))
 		: problem(404, 'Not Found', `Panel ${key} was not found.`);
@@ -55,9 +57,10 @@ function setPanel(state, { match, body }) {
 function deletePanel(state, { match }) {
 	const { key, answer } = keyOf(match[1]);
 	if (answer) return answer;
-	if (!state.panels.panels.delete(key))
-		return problem(404, 'Not Found', `Panel ${key} was not found.`);
-	return { status: 204, body: '', headers: {} };
+	const panel = state.panels.enabled(key);
+	if (!panel) return problem(404, 'Not Found', `Panel ${key} was not found.`);
+	panel.enabled = false;
+	return json(200, { key, enabled: false });
 }
 
 function setState(state, { serverId, match, body }) {
@@ -131,6 +134,10 @@ function acknowledge(state, { serverId, match, body }) {
 		if (bytes(body.result) > LIMITS.resultBytes)
 			return problem(413, 'Payload Too Large', 'result exceeds 32 KiB.');
 	}
+	const acknowledged = state.panels.actions.find(
+		(candidate) => candidate.id === eventId && candidate.ack && candidate.panelKey === key,
+	);
+	if (acknowledged) return problem(409, 'Conflict', `Action ${eventId} was already acknowledged.`);
 	const action = state.panels.pending(serverId, key).find((candidate) => candidate.id === eventId);
 	if (!action) return problem(404, 'Not Found', `Action ${eventId} was not found or has expired.`);
 	action.ack = { success: body.success, message: body.message, result: body.result };
@@ -145,7 +152,7 @@ function acknowledge(state, { serverId, match, body }) {
 
 const PANEL_ROUTES = [
 	route('panelsRead', 'GET', '', 120, (state) =>
-		json(200, [...state.panels.panels.values()].map(showPanel)),
+		json(200, [...state.panels.panels.values()].filter((panel) => panel.enabled).map(showPanel)),
 	),
 	route('panelsRead', 'GET', `/${PANEL}`, 120, getPanel),
 	route('panelsWrite', 'PUT', `/${PANEL}`, 30, setPanel),

@@ -395,6 +395,33 @@ describe('Panel → Acknowledge Action and Get Actions', () => {
 		expect(emulator.requests).toHaveLength(0);
 	});
 
+	it('says an action acknowledged twice was already acknowledged (409); after an unclear attempt, that attempt did it', async () => {
+		const emulator = await withDoors();
+		const pressed = emulator.panels.press({ panelKey: 'doors', actionId: 'door.set-locked' });
+		const ack = { panelKey: DOORS_KEY, serverId: 1 };
+		const first = await runPanel(emulator, [{ eventId: pressed.id }], 'acknowledge', ack);
+		expect(first.output[0].json).toMatchObject({ acknowledged: true });
+		const again = await runPanel(
+			emulator,
+			[{ eventId: pressed.id }],
+			'acknowledge',
+			ack,
+			'continueRegularOutput',
+		);
+		expect(again.output[0].json.error).toBe(
+			'Sonoran CAD says this action was already acknowledged (HTTP 409)',
+		);
+
+		const second = emulator.panels.press({ panelKey: 'doors', actionId: 'door.set-locked' });
+		const path = `/v2/integration-panels/servers/1/panels/doors/actions/${second.id}/ack`;
+		emulator.queueFault({ path, applied: true, status: 502 });
+		const retried = await runPanel(emulator, [{ eventId: second.id }], 'acknowledge', ack);
+		expect(retried.output[0].json).toMatchObject({
+			acknowledged: true,
+			retryNote: expect.stringMatching(/already done \(HTTP 409\)/),
+		});
+	});
+
 	it('fails the item of an action that is gone (acknowledged, or past its 60 s)', async () => {
 		const emulator = await withDoors();
 		const { errorOutput } = await runPanel(
@@ -438,11 +465,17 @@ describe('Panel → List Panels, Get Panel, Delete Panel, and the Panel Key list
 			{ panelKey: DOORS_KEY },
 			'continueRegularOutput',
 		);
-		expect(deleted.output[0].json).toEqual({ panelKey: 'doors', deleted: true });
+		expect(deleted.output[0].json).toEqual({ panelKey: 'doors', deleted: true, enabled: false });
 		expect(deleted.output[1].json.error).toBe(
 			'Sonoran CAD found no such panel, server or action (HTTP 404)',
 		);
-		expect(emulator.panels.panels.size).toBe(0);
+		// Disabled, as Sonoran's page says: its definition and instances are kept.
+		expect(emulator.panels.panels.get('doors')).toMatchObject({
+			enabled: false,
+			definition: DOORS,
+		});
+		const listedAfter = await runPanel(emulator, [{}], 'list', { returnAll: true });
+		expect(listedAfter.output).toHaveLength(0);
 	});
 
 	it('treats a deletion whose first answer was lost as done when the panel is gone', async () => {

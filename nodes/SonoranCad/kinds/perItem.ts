@@ -12,6 +12,8 @@ import { ItemResults } from './results';
 export interface ItemRequest {
 	call: V2Call;
 	echo: IDataObject;
+	/** Where this item goes when not the operation's endpoint (Ban by API ID goes through v1). */
+	endpoint?: Endpoint;
 }
 
 /** An operation that sends one request per input item (v2; or v1 with the call's body as its one data entry). */
@@ -98,9 +100,11 @@ async function requestPerItem(
 async function sendOnce(
 	ctx: IExecuteFunctions,
 	connection: SonoranConnection,
-	{ endpoint, recover }: PerItemSpec,
+	spec: PerItemSpec,
 	request: ItemRequest,
 ): Promise<{ answer: IDataObject; note?: string } | { failure: SonoranFailure }> {
+	const { recover } = spec;
+	const endpoint = request.endpoint ?? spec.endpoint;
 	let lookedAndAbsent = 0;
 	for (;;) {
 		const delivery =

@@ -58,7 +58,7 @@ const FIELDS: Record<
  * "Account By" and "Account": which kind of ID names the account, and the ID itself. The
  * community user ID, Sonoran's default target, comes first and is the default.
  */
-export function accountTargetProperties(
+function accountTargetProperties(
 	fields: ['communityUserId', ...AccountField[]],
 	purpose: string,
 ): INodeProperties[] {
@@ -88,12 +88,27 @@ export function accountTargetProperties(
 	];
 }
 
-/** The query or body fields that name an item's account, such as `{ discord: "1234…" }`. */
-export function readAccountTarget(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+/**
+ * An operation's account parameters, offering `fields` (as its Sonoran page allows), and how an
+ * item's are read: the query or body fields that name the account, such as `{ discord: "1234…" }`.
+ */
+export function accountTarget(fields: ['communityUserId', ...AccountField[]], purpose: string) {
+	return {
+		properties: accountTargetProperties(fields, purpose),
+		read: (ctx: IExecuteFunctions, itemIndex: number) => readAccountTarget(ctx, itemIndex, fields),
+	};
+}
+
+/** An item's account, by one of the operation's `fields`; any other choice is the item's error. */
+function readAccountTarget(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	fields: readonly AccountField[],
+): IDataObject {
 	const field = parameterReader(ctx, itemIndex)(
 		'accountBy',
 		'Account By',
-		choiceIn(FIELDS),
+		choiceIn(fields),
 		'Pick from the list how the items name the account.',
 	);
 	const { name, check, fix } = FIELDS[field];

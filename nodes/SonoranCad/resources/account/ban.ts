@@ -1,6 +1,12 @@
-import { BAN_ACCOUNT_V2 } from '../../../client/endpoints';
+import { BAN_ACCOUNT_V2, BAN_USER_V1 } from '../../../client/endpoints';
 import { perItemOperation } from '../../kinds/perItem';
-import { accountTargetProperties, readAccountTarget } from '../../parameters/accountTarget';
+import { accountTarget } from '../../parameters/accountTarget';
+
+/** The v2 page takes exactly one of these but the API ID; by API ID the ban goes through v1. */
+const target = accountTarget(
+	['communityUserId', 'apiId', 'discord', 'roblox', 'accountUuid'],
+	'to ban',
+);
 
 export const ban = perItemOperation({
 	option: {
@@ -18,15 +24,16 @@ export const ban = perItemOperation({
 			type: 'notice',
 			default: '',
 		},
-		...accountTargetProperties(
-			['communityUserId', 'apiId', 'discord', 'roblox', 'accountUuid'],
-			'to ban',
-		),
+		...target.properties,
 	],
 	endpoint: BAN_ACCOUNT_V2,
 	read: (ctx, itemIndex) => {
-		const target = readAccountTarget(ctx, itemIndex);
-		return { call: { body: { ...target, isBan: true } }, echo: { ...target, banned: true } };
+		const account = target.read(ctx, itemIndex);
+		return {
+			call: { body: { ...account, isBan: true } },
+			echo: { ...account, banned: true },
+			endpoint: account.apiId === undefined ? BAN_ACCOUNT_V2 : BAN_USER_V1,
+		};
 	},
 	shape: (answer) => answer,
 });

@@ -1,6 +1,11 @@
 import { GET_ACCOUNT_V2 } from '../../../client/endpoints';
-import { accountTargetProperties, readAccountTarget } from '../../parameters/accountTarget';
+import { accountTarget } from '../../parameters/accountTarget';
 import { perItemOperation } from '../../kinds/perItem';
+
+const target = accountTarget(
+	['communityUserId', 'discord', 'roblox', 'accountUuid', 'username'],
+	'to find',
+);
 
 export const get = perItemOperation({
 	option: {
@@ -10,15 +15,11 @@ export const get = perItemOperation({
 		description:
 			"Find a player's Sonoran account by Discord ID, Roblox ID, community user ID, account UUID or username, one per input item; an account not found is that item's error (plan PLUS or higher assumed)",
 	},
-	properties: accountTargetProperties(
-		['communityUserId', 'discord', 'roblox', 'accountUuid', 'username'],
-		'to find',
-	),
+	properties: target.properties,
 	endpoint: GET_ACCOUNT_V2,
 	read: (ctx, itemIndex) => {
-		const target = readAccountTarget(ctx, itemIndex);
 		return {
-			call: { qs: target },
+			call: { qs: target.read(ctx, itemIndex) },
 			echo: {},
 		};
 	},

@@ -5,15 +5,20 @@ import type { SonoranConnection } from '../../../client/connection';
 import { GET_ACCOUNT_V2, GET_CHARACTERS_V2 } from '../../../client/endpoints';
 import { requestV2 } from '../../../client/transport';
 import { listingOperation } from '../../kinds/listing';
-import { accountTargetProperties, readAccountTarget } from '../../parameters/accountTarget';
+import { accountTarget } from '../../parameters/accountTarget';
 import { optionsCollection } from '../../parameters/requestOptions';
 
-/** Sonoran reads characters by community user ID or account UUID only. */
-const DIRECT = ['communityUserId', 'accountUuid'];
+/** Sonoran reads characters by community user ID, Discord, Roblox or account UUID. */
+const DIRECT = ['communityUserId', 'discord', 'roblox', 'accountUuid'];
+
+const whose = accountTarget(
+	['communityUserId', 'discord', 'roblox', 'accountUuid', 'username'],
+	'whose characters to get',
+);
 
 /**
- * The query Get Characters takes for an account: as given, or for an identity it does not take
- * (Discord, Roblox, username) the account's UUID, found with Get Account.
+ * The query Get Characters takes for an account: as given, or for a username (which it does not
+ * take) the account's UUID, found with Get Account.
  */
 async function characterQuery(
 	ctx: IExecuteFunctions,
@@ -39,16 +44,10 @@ export const getCharacters = listingOperation<IDataObject>({
 		value: 'getCharacters',
 		action: 'Get the characters of an account',
 		description:
-			"A player's civilian characters, one output item per character with its fields; by Discord, Roblox or username the account is looked up first (Get Account). Create and update characters with Record → Create Record / Update Record and the Character template (plan PLUS or higher assumed).",
+			"A player's civilian characters, one output item per character with its fields; by username the account is looked up first (Get Account). Create and update characters with Record → Create Record / Update Record and the Character template (plan PLUS or higher assumed).",
 	},
-	properties: [
-		...accountTargetProperties(
-			['communityUserId', 'discord', 'roblox', 'accountUuid', 'username'],
-			'whose characters to get',
-		),
-		optionsCollection(),
-	],
-	read: readAccountTarget,
+	properties: [...whose.properties, optionsCollection()],
+	read: whose.read,
 	fetch: async (ctx, connection, target) => {
 		const account = await characterQuery(ctx, connection, target);
 		if ('failure' in account) return account.failure;

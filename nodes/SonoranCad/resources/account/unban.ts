@@ -1,4 +1,4 @@
-import { UNBAN_USER_V1 } from '../../../client/endpoints';
+import { BAN_USER_V1 } from '../../../client/endpoints';
 import { perItemOperation } from '../../kinds/perItem';
 import { identifier, valueChecker } from '../../parameters/validate';
 
@@ -22,7 +22,7 @@ export const unban = perItemOperation({
 				"One of the banned player's unit identifiers in Sonoran CAD, typically their Steam hex or FiveM license",
 		},
 	],
-	endpoint: UNBAN_USER_V1,
+	endpoint: BAN_USER_V1,
 	read: (ctx, itemIndex) => {
 		const apiId = valueChecker(ctx, itemIndex)(
 			ctx.getNodeParameter('apiId', itemIndex),

@@ -8,7 +8,7 @@ export const deletePanel = perItemOperation({
 		value: 'delete',
 		action: 'Delete a panel',
 		description:
-			'Remove an Integration Panel, its instances and their state from the CAD; one panel per input item',
+			"Disable an Integration Panel: dispatchers no longer see it. Sonoran keeps its definition and its instances' state (Create or Replace Panel publishes it again). One panel per input item.",
 	},
 	properties: [panelKeyProperty()],
 	endpoint: DELETE_PANEL_V2,
@@ -16,5 +16,6 @@ export const deletePanel = perItemOperation({
 		const panelKey = readPanelKey(ctx, itemIndex);
 		return { call: { params: { panelKey } }, echo: { panelKey } };
 	},
-	shape: () => ({ deleted: true }),
+	// `deleted` as before; Sonoran answers {key, enabled: false}: the panel is disabled, not gone.
+	shape: () => ({ deleted: true, enabled: false }),
 });

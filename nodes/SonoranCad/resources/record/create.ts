@@ -1,10 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { CREATE_RECORD_V2 } from '../../../client/endpoints';
-import { accountTargetProperties, readAccountTarget } from '../../parameters/accountTarget';
+import { accountTarget } from '../../parameters/accountTarget';
 import { perItemOperation } from '../../kinds/perItem';
 import { readTemplateId, templateIdProperty } from './templates';
 import { readFieldValues, recordFieldsProperty } from './fieldValues';
+
+const recordFor = accountTarget(
+	['communityUserId', 'discord', 'roblox', 'accountUuid'],
+	'the record is for',
+);
 
 export const create = perItemOperation({
 	option: {
@@ -14,18 +19,11 @@ export const create = perItemOperation({
 		description:
 			"Create a record from one of the community's templates (license, vehicle registration, BOLO, warrant, character…) for a player's account, its fields mapped from the input item; one record per input item (plan PLUS or higher assumed)",
 	},
-	properties: [
-		templateIdProperty,
-		...accountTargetProperties(
-			['communityUserId', 'discord', 'roblox', 'accountUuid'],
-			'the record is for',
-		),
-		recordFieldsProperty,
-	],
+	properties: [templateIdProperty, ...recordFor.properties, recordFieldsProperty],
 	endpoint: CREATE_RECORD_V2,
 	read: (ctx, itemIndex) => {
 		const recordTypeId = readTemplateId(ctx, itemIndex);
-		const target = readAccountTarget(ctx, itemIndex);
+		const target = recordFor.read(ctx, itemIndex);
 		const replaceValues = readFieldValues(ctx, itemIndex);
 		const body: IDataObject = { ...target, useDictionary: true, recordTypeId, replaceValues };
 		return { call: { body }, echo: {} };
