@@ -12,6 +12,9 @@ const PARAMS = {
 	eventId: '11111111-1111-1111-1111-111111111111',
 	recordId: 1000,
 	recordTypeId: 4,
+	accountUuid: '00000000-0000-0000-0000-000000000000',
+	identId: 12,
+	groupName: 'CAR-51',
 };
 
 const v2Endpoints = Object.entries(endpoints).filter(

@@ -13,6 +13,7 @@ import { describeResource } from './kinds/operation';
 import { searchPanels } from '../editor/panelKey';
 import { searchServers } from '../editor/serverId';
 import { getTemplateFields, searchRecordTemplates } from './resources/record/templates';
+import { getPermissionGrants } from './resources/account/permissionGrants';
 
 const defaultResource = resources[0].option.value;
 
@@ -47,6 +48,7 @@ export class SonoranCad implements INodeType {
 	methods = {
 		listSearch: { searchServers, searchRecordTemplates, searchPanels },
 		resourceMapping: { getTemplateFields },
+		loadOptions: { getPermissionGrants },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -525,3 +525,117 @@ export const BAN_USER_V1: Endpoint = {
 		"The API ID must be one of the player's unit identifiers on their Sonoran account (typically their Steam or FiveM license ID).",
 	),
 };
+
+/**
+ * Permissions (2026 pages). The catalog and the granular account pages state no limit: 10 a
+ * minute is assumed, as their neighbours state. No plan is stated: PLUS is assumed (v1
+ * SET_ACCOUNT_PERMISSIONS). A replacement sends the whole list, so sending it twice is safe.
+ */
+export const GET_PERMISSION_CATALOG_V2 = v2Endpoint(
+	'Get Permission Catalog',
+	['GET', 'general/permissions/catalog'],
+	10,
+);
+const ACCOUNT_PERMISSIONS = 'general/permissions/accounts/{accountUuid}';
+export const GET_ACCOUNT_PERMISSIONS_V2 = v2Endpoint(
+	'Get Account Permissions',
+	['GET', ACCOUNT_PERMISSIONS],
+	10,
+	3,
+	NO_ACCOUNT,
+);
+export const REPLACE_ACCOUNT_PERMISSIONS_V2 = v2Endpoint(
+	'Replace Account Permissions',
+	['PUT', ACCOUNT_PERMISSIONS],
+	10,
+	3,
+	NO_ACCOUNT,
+);
+/** Adding or removing legacy flags, and setting active, leaves the same account when repeated. */
+export const MODIFY_ACCOUNT_PERMISSIONS_V2 = v2Endpoint(
+	'Modify Account Permissions',
+	['PATCH', 'general/accounts/permissions'],
+	10,
+	3,
+	NO_ACCOUNT,
+);
+export const APPLY_PERMISSION_KEY_V2 = v2Endpoint(
+	'Apply Permission Key',
+	['POST', 'general/permission-keys/applications'],
+	10,
+	3,
+	NO_ACCOUNT,
+	unsafe("Check the account's permissions in Sonoran CAD (Account → Get Permissions)."),
+);
+
+/** An account's unit identifiers (each page: 10 a minute). */
+const IDENTIFIERS = 'emergency/accounts/{accountUuid}/identifiers';
+const IDENTIFIER_NOT_FOUND = itemNotFound(
+	'account or identifier',
+	"Check the account and the Identifier ID (Identifier → Get Identifiers lists an account's identifiers).",
+);
+export const GET_IDENTIFIERS_V2 = v2Endpoint(
+	'Get Identifiers',
+	['GET', IDENTIFIERS],
+	10,
+	3,
+	NO_ACCOUNT,
+);
+export const CREATE_IDENTIFIER_V2 = v2Endpoint(
+	'Create Identifier',
+	['POST', IDENTIFIERS],
+	10,
+	3,
+	NO_ACCOUNT,
+	unsafe("Look for it among the account's identifiers (Identifier → Get Identifiers)."),
+);
+export const UPDATE_IDENTIFIER_V2 = v2Endpoint(
+	'Update Identifier',
+	['PATCH', `${IDENTIFIERS}/{identId}`],
+	10,
+	3,
+	IDENTIFIER_NOT_FOUND,
+);
+export const DELETE_IDENTIFIER_V2 = v2Endpoint(
+	'Delete Identifier',
+	['DELETE', `${IDENTIFIERS}/{identId}`],
+	10,
+	3,
+	IDENTIFIER_NOT_FOUND,
+	REMOVES,
+);
+export const SELECT_IDENTIFIER_V2 = v2Endpoint(
+	'Set Selected Identifier',
+	['PUT', 'emergency/accounts/{accountUuid}/selected-identifier'],
+	10,
+	3,
+	IDENTIFIER_NOT_FOUND,
+);
+export const SET_IDENTIFIER_GROUP_V2 = v2Endpoint(
+	'Set Identifier Group',
+	['PUT', `${SERVER}/identifier-groups/{groupName}`],
+	10,
+	3,
+	itemNotFound(
+		'server or identifier',
+		'Check the Server ID, and that each unit named has an identifier in the community.',
+	),
+);
+/** An account's units on a server: 10 a minute, where Get Active Units allows 3. */
+export const GET_ACCOUNT_UNITS_V2 = v2Endpoint(
+	'Get Account Units',
+	['GET', `${SERVER}/accounts/{accountUuid}/units`],
+	10,
+	3,
+	itemNotFound('server or account', 'Check the Server ID and the account.'),
+);
+export const GET_CURRENT_CALL_V2 = v2Endpoint(
+	'Get Current Call',
+	['GET', 'emergency/accounts/{accountUuid}/current-call'],
+	10,
+	3,
+	itemNotFound(
+		'unit on duty for this account',
+		'The account has no unit logged in to the CAD, so it has no current call.',
+	),
+);

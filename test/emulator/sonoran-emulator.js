@@ -12,6 +12,7 @@ const http = require('node:http');
 
 const { CallStore } = require('./calls');
 const { CommunityStore } = require('./community');
+const { PeopleStore } = require('./people');
 const { PanelStore, showAction } = require('./panels');
 const { UnitStore } = require('./units');
 const { answerV1, text } = require('./v1-routes');
@@ -117,6 +118,7 @@ async function startEmulator(options = {}) {
 	 *   `status` is what was answered; 0 when the connection was dropped or the client had gone.
 	 * @typedef {{ status?: number, body?: string, headers?: Record<string, string>, delayMs?: number, drop?: boolean, path?: string, bodyIncludes?: string, times?: number, applied?: boolean }} Fault
 	 */
+	const community = new CommunityStore();
 	const state = {
 		communityId: options.communityId ?? 'demo-community',
 		apiKey: options.apiKey ?? 'demo-api-key',
@@ -137,13 +139,17 @@ async function startEmulator(options = {}) {
 		v2Calls: /** @type {Record<string, number[]>} */ ({}),
 		units: new UnitStore(),
 		calls: new CallStore(),
-		community: new CommunityStore(),
+		community,
+		/** Permissions, permission keys and identifiers of the community's accounts (people.js). */
+		people: new PeopleStore(community),
 		panels: new PanelStore(),
 		/** Set Status requests as received, for tests of batching. */
 		statusChanges: /** @type {Array<{ serverId: number, body: unknown }>} */ ([]),
 		kicks: /** @type {Array<Record<string, unknown>>} */ ([]),
 		requests: /** @type {RecordedRequest[]} */ ([]),
 		faults: /** @type {Fault[]} */ ([]),
+		/** Permission keys applied, in order (Apply Permission Key is not safe to repeat). */
+		appliedKeys: /** @type {Array<{ accountUuid: string, permissionKey: string }>} */ ([]),
 	};
 	state.units.add(options.units ?? []);
 	state.community.addAccounts(options.accounts ?? []);
@@ -175,6 +181,10 @@ async function startEmulator(options = {}) {
 		/** Accounts, links, templates and records (see community.js). */
 		get community() {
 			return state.community;
+		},
+		/** Permissions (catalog, grants), legacy flags, permission keys, identifiers (people.js). */
+		get people() {
+			return state.people;
 		},
 		/** Integration Panels: definitions, instances' state and revisions, actions and their acks. */
 		get panels() {

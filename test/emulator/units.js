@@ -9,7 +9,7 @@ const STATUS_AVAILABLE = 2;
 let nextId = 1;
 
 /**
- * @typedef {{ apiId: string, apiId2?: string, serverId?: number, name?: string, unitNum?: string,
+ * @typedef {{ apiId: string, apiId2?: string, serverId?: number, name?: string, unitNum?: string, accId?: string,
  *   communityUserId?: string, discord?: string, roblox?: number, status?: number,
  *   isDispatch?: boolean, department?: string }} UnitSpec
  * @typedef {UnitSpec & { id: number, accId: string, serverId: number, status: number, isDispatch: boolean, identId: number }} Unit
@@ -32,7 +32,7 @@ class UnitStore {
 				...spec,
 				id,
 				identId: id,
-				accId: `acc-${id}`,
+				accId: spec.accId ?? `acc-${id}`,
 			});
 		}
 	}
@@ -53,6 +53,11 @@ class UnitStore {
 
 	remove(unit) {
 		this.units = this.units.filter((candidate) => candidate !== unit);
+	}
+
+	/** A unit as the v2 routes show it. */
+	render(unit) {
+		return render(unit, true);
 	}
 
 	/** A page of units as GET_ACTIVE_UNITS shows them (`v2` adds coordinates). */

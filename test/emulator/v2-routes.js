@@ -19,6 +19,7 @@ const { json, problem } = require('./v2-answers');
 const { CALL_ROUTES } = require('./v2-call-routes');
 const { GENERAL_ROUTES } = require('./v2-general-routes');
 const { PANEL_ROUTES } = require('./v2-panel-routes');
+const { PEOPLE_ROUTES } = require('./v2-people-routes');
 
 const TARGET_FIELDS = ['communityUserId', 'roblox', 'discord'];
 
@@ -219,6 +220,7 @@ const ROUTES = [
 	...CALL_ROUTES,
 	...GENERAL_ROUTES,
 	...PANEL_ROUTES,
+	...PEOPLE_ROUTES,
 ];
 
 /** Sliding window per route: at most `perMinute` requests in any minute. */

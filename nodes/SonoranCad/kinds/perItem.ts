@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { findAccountUuid } from '../../client/accounts';
 import { isObject, judge, mayHaveApplied, type SonoranFailure } from '../../client/answers';
 import { openConnection, type SonoranConnection } from '../../client/connection';
 import type { Endpoint } from '../../client/endpoints';
@@ -14,6 +15,11 @@ export interface ItemRequest {
 	echo: IDataObject;
 	/** Where this item goes when not the operation's endpoint (Ban by API ID goes through v1). */
 	endpoint?: Endpoint;
+	/**
+	 * The account the item names, for a route that takes only its UUID: found (Get Account, once
+	 * per account and execution) and put into the route's `accountUuid` and the output item.
+	 */
+	account?: IDataObject;
 }
 
 /** An operation that sends one request per input item (v2; or v1 with the call's body as its one data entry). */
@@ -24,6 +30,15 @@ export interface PerItemSpec {
 	endpoint: Endpoint;
 	/** Builds an item's request from its parameters, throwing a readable error. */
 	read: (ctx: IExecuteFunctions, itemIndex: number) => ItemRequest;
+	/**
+	 * A check that needs Sonoran before sending (such as grants against the catalog): the item's
+	 * failure, or undefined to send it.
+	 */
+	prepare?: (
+		ctx: IExecuteFunctions,
+		connection: SonoranConnection,
+		request: ItemRequest,
+	) => Promise<SonoranFailure | undefined>;
 	/** Turns Sonoran's JSON answer into the output item's fields (after `echo`). */
 	shape: (answer: IDataObject, request: ItemRequest) => IDataObject;
 	/**
@@ -77,7 +92,14 @@ async function requestPerItem(
 	if (requests.length === 0) return results.toArray();
 
 	const connection = await openConnection(ctx, readRequestPolicy(ctx));
-	for (const { itemIndex, request } of requests) {
+	const accounts = new Map<string, ReturnType<typeof findAccountUuid>>();
+	for (const { itemIndex, request: read } of requests) {
+		const ready = await prepared(ctx, connection, spec, read, accounts);
+		if ('failure' in ready) {
+			results.failWith(itemIndex, ready.failure);
+			continue;
+		}
+		const { request } = ready;
 		const outcome = await sendOnce(ctx, connection, spec, request);
 		if ('failure' in outcome) results.failWith(itemIndex, outcome.failure);
 		else {
@@ -90,6 +112,32 @@ async function requestPerItem(
 		}
 	}
 	return results.toArray();
+}
+
+/** The item's request with its account's UUID in the route, after the operation's own check. */
+async function prepared(
+	ctx: IExecuteFunctions,
+	connection: SonoranConnection,
+	spec: PerItemSpec,
+	read: ItemRequest,
+	accounts: Map<string, ReturnType<typeof findAccountUuid>>,
+): Promise<{ request: ItemRequest } | { failure: SonoranFailure }> {
+	let request = read;
+	if (read.account) {
+		const key = JSON.stringify(read.account);
+		const lookup = accounts.get(key) ?? findAccountUuid(ctx, connection, read.account);
+		accounts.set(key, lookup);
+		const account = await lookup;
+		if ('failure' in account) return account;
+		const accountUuid = account.uuid;
+		request = {
+			...read,
+			call: { ...read.call, params: { ...read.call.params, accountUuid } },
+			echo: { ...read.echo, accountUuid },
+		};
+	}
+	const failure = await spec.prepare?.(ctx, connection, request);
+	return failure ? { failure } : { request };
 }
 
 /**

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { isObject, judge, unexpectedAnswer, type SonoranFailure } from '../../../client/answers';
 import type { SonoranConnection } from '../../../client/connection';
-import { GET_ACCOUNT_V2, GET_CHARACTERS_V2 } from '../../../client/endpoints';
+import { findAccountUuid } from '../../../client/accounts';
+import { GET_CHARACTERS_V2 } from '../../../client/endpoints';
 import { requestV2 } from '../../../client/transport';
 import { listingOperation } from '../../kinds/listing';
 import { accountTarget } from '../../parameters/accountTarget';
@@ -26,15 +27,8 @@ async function characterQuery(
 	target: IDataObject,
 ): Promise<{ query: IDataObject } | { failure: SonoranFailure }> {
 	if (DIRECT.some((field) => target[field] !== undefined)) return { query: target };
-	const verdict = judge(
-		GET_ACCOUNT_V2,
-		await requestV2(ctx, connection, GET_ACCOUNT_V2, { qs: target }),
-	);
-	if (!verdict.ok) return verdict;
-	const uuid = isObject(verdict.json) ? (verdict.json.uuid ?? verdict.json.accountUuid) : undefined;
-	return typeof uuid === 'string'
-		? { query: { accountUuid: uuid } }
-		: { failure: unexpectedAnswer(GET_ACCOUNT_V2, 'an account UUID', verdict.answer) };
+	const account = await findAccountUuid(ctx, connection, target);
+	return 'failure' in account ? account : { query: { accountUuid: account.uuid } };
 }
 
 /** Lists an account's characters: `GET /v2/civilian/characters` (10 a minute). */

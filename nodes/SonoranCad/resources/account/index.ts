@@ -6,13 +6,31 @@ import { get } from './get';
 import { getCharacters } from './getCharacters';
 import { getMany } from './getMany';
 import { unban } from './unban';
+import { applyPermissionKey } from './applyPermissionKey';
+import { getPermissionCatalog } from './getPermissionCatalog';
+import { getPermissions } from './getPermissions';
+import { modifyPermissions } from './modifyPermissions';
+import { replacePermissions } from './replacePermissions';
 
 export const account: SonoranResource = {
 	option: {
 		name: 'Account',
 		value: 'account',
 		description:
-			"Community members' Sonoran accounts and the links to their game or Discord IDs (v2 API)",
+			"Community members' Sonoran accounts, their links to game or Discord IDs, and their permissions (v2 API)",
 	},
-	operations: [get, getMany, getCharacters, createLinkCode, checkLink, ban, unban],
+	operations: [
+		get,
+		getMany,
+		getCharacters,
+		createLinkCode,
+		checkLink,
+		ban,
+		unban,
+		getPermissionCatalog,
+		getPermissions,
+		replacePermissions,
+		modifyPermissions,
+		applyPermissionKey,
+	],
 };

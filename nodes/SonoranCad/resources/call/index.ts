@@ -5,6 +5,7 @@ import { close } from './close';
 import { create911 } from './create911';
 import { createDispatch } from './createDispatch';
 import { detachUnits } from './detachUnits';
+import { getCurrentCall } from './getCurrentCall';
 import { getMany } from './getMany';
 import { remove911 } from './remove911';
 import { update } from './update';
@@ -25,5 +26,6 @@ export const call: SonoranResource = {
 		getMany,
 		remove911,
 		update,
+		getCurrentCall,
 	],
 };

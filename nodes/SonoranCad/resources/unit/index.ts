@@ -1,4 +1,5 @@
 import type { SonoranResource } from '../../kinds/operation';
+import { getAccountUnits } from './getAccountUnits';
 import { getActiveUnits } from './getActiveUnits';
 import { kick } from './kick';
 import { setPanic } from './setPanic';
@@ -10,5 +11,5 @@ export const unit: SonoranResource = {
 		value: 'unit',
 		description: 'Units active in the CAD (police, fire, EMS, dispatch)',
 	},
-	operations: [kick, getActiveUnits, setStatus, setPanic],
+	operations: [kick, getActiveUnits, getAccountUnits, setStatus, setPanic],
 };

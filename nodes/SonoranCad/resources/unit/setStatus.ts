@@ -1,5 +1,5 @@
 import { SET_UNIT_STATUS_V2 } from '../../../client/endpoints';
-import { statusName } from '../../../client/unitStatus';
+import { statusName, UNIT_STATUS_OPTIONS } from '../../../client/unitStatus';
 import { parameterReader, wholeNumber } from '../../parameters/validate';
 import { unitStateOperation } from '../../kinds/unitState';
 
@@ -16,14 +16,7 @@ export const setStatus = unitStateOperation({
 			displayName: 'Status',
 			name: 'status',
 			type: 'options',
-			options: [
-				{ name: 'Unavailable', value: 0 },
-				{ name: 'Busy', value: 1 },
-				{ name: 'Available', value: 2 },
-				{ name: 'En Route', value: 3 },
-				{ name: 'On Scene', value: 4 },
-				{ name: 'Offline', value: 100 },
-			],
+			options: UNIT_STATUS_OPTIONS,
 			default: 2,
 			description:
 				"The status to set, by Sonoran's numbers (a community may show them under its own names); an expression may give any status number",
