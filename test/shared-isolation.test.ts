@@ -130,6 +130,51 @@ describe('a shared request never lets one execution fail, slow or act for anothe
 	}, 30_000);
 });
 
+describe('a cancelled execution leaves the splits of a refused shared request', () => {
+	it('after a 404 that blames items, the halves sent later carry none of its units', async () => {
+		const emulator = await emulatorWithUnits(['STEAM:B', 'STEAM:C'], {
+			v1Limit: { burst: 3, intervalMs: 400 },
+		});
+		const v1 = (apiId: string) => ({
+			resource: 'unit',
+			operation: 'kick',
+			serverId: 1,
+			reason: 'afk',
+			apiId,
+			options: { intervalMs: 500, retryDelayMs: 100 },
+		});
+		// The burst is spent first, so the three executions below wait together and share.
+		for (let i = 0; i < 3; i++) {
+			await execution(emulator, {}, v1(`STEAM:GONE${i}`));
+		}
+		let cancelC: () => void = () => undefined;
+		const running = Promise.all([
+			execution(emulator, {}, v1('STEAM:UNKNOWN')),
+			execution(emulator, {}, v1('STEAM:B')),
+			execution(emulator, {}, v1('STEAM:C'), (started) => (cancelC = started.cancel)),
+		]);
+		// Cancelled once the shared request drew its 404, before its halves are sent.
+		while (!emulator.requests.some((r) => r.status === 404 && r.rawBody.includes('STEAM:C'))) {
+			await sleep(10);
+		}
+		cancelC();
+		const [unknown, b, c] = await running;
+
+		const sent = emulator
+			.bodiesTo('/emergency/kick_unit')
+			.slice(3)
+			.map((body: { data: Array<{ apiId: string }> }) => body.data.map((entry) => entry.apiId));
+		expect(sent[0]).toEqual(['STEAM:UNKNOWN', 'STEAM:B', 'STEAM:C']);
+		expect(sent.slice(1).flat()).not.toContain('STEAM:C');
+		expect(c.run.status).toBe('canceled');
+		expect(b.output[0].json).toMatchObject({ apiId: 'STEAM:B', kicked: true });
+		expect(unknown.output[0].json.error).toBe(
+			'Sonoran CAD found no active unit with this API ID (HTTP 404)',
+		);
+		expect(emulator.activeUnits().map((unit) => unit.apiId)).toEqual(['STEAM:C']);
+	}, 30_000);
+});
+
 describe('retries tell the truth', () => {
 	it('Close Calls: after an unclear attempt, "closed earlier" only for a call the closed list shows', async () => {
 		const emulator = await emulatorWithUnits([]);
