@@ -25,6 +25,18 @@ export function valueChecker(ctx: IExecuteFunctions, itemIndex: number) {
 		});
 }
 
+/** Reads an item's on/off Options (`options.<name>`), checked: text from an expression too. */
+export function optionSwitch(ctx: IExecuteFunctions, itemIndex: number) {
+	const check = valueChecker(ctx, itemIndex);
+	return (name: string, label: string, fallback: boolean): boolean =>
+		check(
+			ctx.getNodeParameter(`options.${name}`, itemIndex, fallback),
+			label,
+			yesNo,
+			`Turn "${label}" on or off.`,
+		);
+}
+
 /** Reads an item's parameters through checks (see valueChecker). */
 export function parameterReader(ctx: IExecuteFunctions, itemIndex: number) {
 	const checkValue = valueChecker(ctx, itemIndex);

@@ -92,6 +92,19 @@ const oneOfNumbers =
 		return Number(choiceIn(choices)(String(value).trim(), reject));
 	};
 
+/** The fields chosen from Sonoran's numbers. */
+const NUMBERED: Array<
+	[name: string, label: string, options: Array<{ value: number }>, fix: string]
+> = [
+	['page', 'Page', PAGE_OPTIONS, 'Pick a page from the list.'],
+	[
+		'status',
+		'Status',
+		UNIT_STATUS_OPTIONS,
+		'Pick a status (0 Unavailable, 1 Busy, 2 Available, 3 En Route, 4 On Scene, 100 Offline).',
+	],
+];
+
 /** The item's identifier fields, checked; only those given are sent. */
 export function readIdentifierFields(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const check = valueChecker(ctx, itemIndex);
@@ -104,21 +117,9 @@ export function readIdentifierFields(ctx: IExecuteFunctions, itemIndex: number):
 	if (given.isDispatch !== undefined) {
 		fields.isDispatch = check(given.isDispatch, 'Is Dispatcher', yesNo, 'Turn it on or off.');
 	}
-	if (given.page !== undefined) {
-		fields.page = check(
-			given.page,
-			'Page',
-			oneOfNumbers(PAGE_OPTIONS),
-			'Pick a page from the list.',
-		);
-	}
-	if (given.status !== undefined) {
-		fields.status = check(
-			given.status,
-			'Status',
-			oneOfNumbers(UNIT_STATUS_OPTIONS),
-			'Pick a status (0 Unavailable, 1 Busy, 2 Available, 3 En Route, 4 On Scene, 100 Offline).',
-		);
+	for (const [name, label, options, fix] of NUMBERED) {
+		if (given[name] !== undefined)
+			fields[name] = check(given[name], label, oneOfNumbers(options), fix);
 	}
 	return fields;
 }

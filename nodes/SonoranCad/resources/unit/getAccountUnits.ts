@@ -10,7 +10,7 @@ import { accountTarget } from '../../parameters/accountTarget';
 import { optionsCollection } from '../../parameters/requestOptions';
 import { PAGE_SIZE } from '../../parameters/returnAll';
 import { readServerId, serverIdProperty } from '../../parameters/server';
-import { valueChecker, yesNo } from '../../parameters/validate';
+import { optionSwitch } from '../../parameters/validate';
 
 const whose = accountTarget(
 	['communityUserId', 'discord', 'roblox', 'accountUuid', 'username'],
@@ -25,19 +25,12 @@ interface Query {
 }
 
 function readQuery(ctx: IExecuteFunctions, itemIndex: number): Query {
-	const check = valueChecker(ctx, itemIndex);
-	const option = (name: string, label: string) =>
-		check(
-			ctx.getNodeParameter(`options.${name}`, itemIndex, true),
-			label,
-			yesNo,
-			`Turn "${label}" on or off.`,
-		);
+	const option = optionSwitch(ctx, itemIndex);
 	return {
 		serverId: readServerId(ctx, itemIndex),
 		target: whose.read(ctx, itemIndex),
-		onlyOnline: option('onlyOnline', 'Only Online'),
-		onlyUnits: option('onlyUnits', 'Only Units'),
+		onlyOnline: option('onlyOnline', 'Only Online', true),
+		onlyUnits: option('onlyUnits', 'Only Units', true),
 	};
 }
 

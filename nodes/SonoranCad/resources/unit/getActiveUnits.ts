@@ -10,7 +10,7 @@ import { apiVersionProperty, readApiVersion, type ApiVersion } from '../../param
 import { listingOperation } from '../../kinds/listing';
 import { PAGE_SIZE, readLimit, returnAllProperties } from '../../parameters/returnAll';
 import { readServerId, serverIdProperty } from '../../parameters/server';
-import { valueChecker, yesNo } from '../../parameters/validate';
+import { optionSwitch } from '../../parameters/validate';
 
 interface Listing {
 	api: ApiVersion;
@@ -22,14 +22,7 @@ interface Listing {
 }
 
 function readListing(ctx: IExecuteFunctions, itemIndex: number): Listing {
-	const check = valueChecker(ctx, itemIndex);
-	const option = (name: string, label: string, fallback: boolean) =>
-		check(
-			ctx.getNodeParameter(`options.${name}`, itemIndex, fallback),
-			label,
-			yesNo,
-			`Turn "${label}" on or off.`,
-		);
+	const option = optionSwitch(ctx, itemIndex);
 	return {
 		api: readApiVersion(ctx),
 		serverId: readServerId(ctx, itemIndex),
