@@ -15,6 +15,8 @@ const PARAMS = {
 	accountUuid: '00000000-0000-0000-0000-000000000000',
 	identId: 12,
 	groupName: 'CAR-51',
+	characterId: 2451,
+	syncId: 'citizen:1234',
 };
 
 const v2Endpoints = Object.entries(endpoints).filter(

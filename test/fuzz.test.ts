@@ -165,6 +165,7 @@ const LISTINGS = new Set([
 	'getAccountUnits',
 	'getPermissionCatalog',
 	'getIdentifiers',
+	'getCharacterLinks',
 	'getMany',
 	'getCharacters',
 	'lookup',

@@ -639,3 +639,49 @@ export const GET_CURRENT_CALL_V2 = v2Endpoint(
 		'The account has no unit logged in to the CAD, so it has no current call.',
 	),
 );
+
+/** Characters and their Database Sync links (each page: 10 a minute; PLUS assumed, as GET_CHARACTERS). */
+const CHARACTER_NOT_FOUND = itemNotFound(
+	'character or account',
+	'Check the Character ID (Get Characters gives it as characterId) and the account.',
+);
+export const DELETE_CHARACTER_V2 = v2Endpoint(
+	'Delete Character',
+	['DELETE', 'civilian/characters/{characterId}'],
+	10,
+	3,
+	CHARACTER_NOT_FOUND,
+	REMOVES,
+);
+export const SELECT_CHARACTER_V2 = v2Endpoint(
+	'Set Selected Character',
+	['PUT', 'civilian/selected-character'],
+	10,
+	3,
+	CHARACTER_NOT_FOUND,
+);
+export const GET_CHARACTER_LINKS_V2 = v2Endpoint(
+	'Get Character Links',
+	['GET', 'civilian/character-links'],
+	10,
+	3,
+	NO_ACCOUNT,
+);
+export const SET_CHARACTER_LINK_V2 = v2Endpoint(
+	'Add Character Link',
+	['PUT', 'civilian/character-links/{syncId}'],
+	10,
+	3,
+	NO_ACCOUNT,
+);
+export const REMOVE_CHARACTER_LINK_V2 = v2Endpoint(
+	'Remove Character Link',
+	['DELETE', 'civilian/character-links/{syncId}'],
+	10,
+	3,
+	itemNotFound(
+		'account or character link',
+		'Check the account and the Sync ID (Get Character Links lists them).',
+	),
+	REMOVES,
+);

@@ -66,6 +66,10 @@ class PeopleStore {
 		this.permissionKeys = new Map([['DISPATCH-KEY', ['DISPATCH']]]);
 		/** @type {Map<string, { selected: number | null, list: Identifier[] }>} by account UUID */
 		this.identifiers = new Map();
+		/** @type {Map<string, string>} the selected character (ID or sync ID) by account UUID */
+		this.selectedCharacters = new Map();
+		/** @type {Map<string, string[]>} Database Sync character IDs linked to each account */
+		this.characterLinks = new Map();
 		this.nextIdentId = 500;
 	}
 

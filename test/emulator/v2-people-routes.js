@@ -245,7 +245,67 @@ function currentCall(state, { match }) {
 	return json(200, { IdentId: unit.id, CallId: call?.callId ?? null });
 }
 
+const CHARACTER_TARGETS = ['communityUserId', 'roblox', 'discord', 'accountUuid'];
+
+function deleteCharacter(state, { match }) {
+	const record = state.community.records.find(
+		(candidate) => candidate.type === 7 && candidate.id === Number(match[1]),
+	);
+	if (!record) return problem(404, 'Not Found', `Character ${match[1]} was not found.`);
+	state.community.deleteRecord(record);
+	return json(200, { characterId: record.id });
+}
+
+function selectCharacter(state, { body }) {
+	const { account, answer } = accountIn(state, body, CHARACTER_TARGETS);
+	if (answer) return answer;
+	const characterId = body.characterId;
+	if (typeof characterId !== 'string' && typeof characterId !== 'number') {
+		return badRequest('characterId must be a character ID or a sync ID.');
+	}
+	const known =
+		state.community
+			.charactersOf(account.uuid)
+			.some((record) => String(record.id) === String(characterId)) ||
+		(state.people.characterLinks.get(account.uuid) ?? []).includes(String(characterId));
+	if (!known)
+		return problem(404, 'Not Found', `Character ${characterId} was not found for this account.`);
+	state.people.selectedCharacters.set(account.uuid, String(characterId));
+	return json(200, { accountUuid: account.uuid, characterId: String(characterId) });
+}
+
+function characterLinks(state, { query }) {
+	const { account, answer } = accountIn(state, query, CHARACTER_TARGETS);
+	if (answer) return answer;
+	return json(200, state.people.characterLinks.get(account.uuid) ?? []);
+}
+
+function changeCharacterLink(adds) {
+	return (state, { match, body }) => {
+		const { account, answer } = accountIn(state, body, CHARACTER_TARGETS);
+		if (answer) return answer;
+		const syncId = decodeURIComponent(match[1]);
+		const links = state.people.characterLinks.get(account.uuid) ?? [];
+		if (!adds && !links.includes(syncId)) {
+			return problem(404, 'Not Found', `Character link ${syncId} was not found.`);
+		}
+		const kept = links.filter((link) => link !== syncId);
+		state.people.characterLinks.set(account.uuid, adds ? [...kept, syncId] : kept);
+		return json(200, { accountUuid: account.uuid, syncId, action: adds ? 'ADD' : 'REMOVE' });
+	};
+}
+
 const PEOPLE_ROUTES = [
+	route('deleteCharacter', 'DELETE', 'civilian/characters/(\\d+)', deleteCharacter),
+	route('selectCharacter', 'PUT', 'civilian/selected-character', selectCharacter),
+	route('characterLinks', 'GET', 'civilian/character-links', characterLinks),
+	route('addCharacterLink', 'PUT', 'civilian/character-links/([^/]+)', changeCharacterLink(true)),
+	route(
+		'removeCharacterLink',
+		'DELETE',
+		'civilian/character-links/([^/]+)',
+		changeCharacterLink(false),
+	),
 	route('permissionCatalog', 'GET', 'general/permissions/catalog', (state) =>
 		json(200, state.people.catalog()),
 	),

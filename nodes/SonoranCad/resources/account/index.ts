@@ -7,6 +7,9 @@ import { getCharacters } from './getCharacters';
 import { getMany } from './getMany';
 import { unban } from './unban';
 import { applyPermissionKey } from './applyPermissionKey';
+import { getCharacterLinks, removeCharacterLink, setCharacterLink } from './characterLinks';
+import { deleteCharacter } from './deleteCharacter';
+import { selectCharacter } from './selectCharacter';
 import { getPermissionCatalog } from './getPermissionCatalog';
 import { getPermissions } from './getPermissions';
 import { modifyPermissions } from './modifyPermissions';
@@ -23,6 +26,11 @@ export const account: SonoranResource = {
 		get,
 		getMany,
 		getCharacters,
+		selectCharacter,
+		deleteCharacter,
+		getCharacterLinks,
+		setCharacterLink,
+		removeCharacterLink,
 		createLinkCode,
 		checkLink,
 		ban,
