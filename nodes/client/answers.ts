@@ -215,6 +215,9 @@ function judgeRefusal({ endpoint, delivery, statusCode, text, said, fail }: Read
 			true,
 		);
 	}
+	if (statusCode === 403 && endpoint.forbidden) {
+		return fail(endpoint.forbidden.message, endpoint.forbidden.description, false, true);
+	}
 	if (statusCode === 403) {
 		const plan = planRefusal(endpoint, `HTTP 403${said ? `: ${excerpt(said)}` : ''}`);
 		return planOnly(

@@ -37,6 +37,11 @@ export interface Endpoint {
 	 * after an attempt without a clear answer, a 409 means that attempt did it.
 	 */
 	conflict?: { message: string; description: string; doneAfterUnclear?: boolean };
+	/**
+	 * v2: what a 403 means when it is about the item, not the plan (Set Community Link: the account
+	 * and its secret do not match). Otherwise a 403 is a refusal of the plan for every request.
+	 */
+	forbidden?: { message: string; description: string };
 	/** v2: success is an empty answer (Delete Panel). */
 	answersNothing?: boolean;
 	/** Whether a request that may already have been applied can be sent again. */
@@ -684,4 +689,35 @@ export const REMOVE_CHARACTER_LINK_V2 = v2Endpoint(
 		'Check the account and the Sync ID (Get Character Links lists them).',
 	),
 	REMOVES,
+);
+
+/** Links an account to an in-game ID directly (30 a minute); reassigning the same link changes nothing. */
+export const SET_COMMUNITY_LINK_V2: Endpoint = {
+	...v2Endpoint('Set Community Link', ['POST', 'general/links/set'], 30, 2, NO_ACCOUNT),
+	forbidden: {
+		message:
+			'Sonoran CAD refused the link: the account UUID and the secret do not match (HTTP 403)',
+		description:
+			"Give the account's UUID and its community secret as the player's account shows them; Sonoran does not say which of the two is wrong.",
+	},
+};
+/** Resolves an account from its secret (10 a minute); PLUS assumed. */
+export const VERIFY_SECRET_V2 = v2Endpoint(
+	'Verify Secret',
+	['POST', 'general/secrets/verify'],
+	10,
+	3,
+	itemNotFound(
+		'account with this secret',
+		"Check the secret: it is the account's community secret UUID.",
+	),
+);
+/** Shows a photo on the player's active connections (10 a minute): sent twice, it is shown twice. */
+export const SEND_PHOTO_V2 = v2Endpoint(
+	'Send Photo',
+	['POST', 'general/photos'],
+	10,
+	3,
+	NO_ACCOUNT,
+	unsafe('The player may already have been shown the photo.'),
 );

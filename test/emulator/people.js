@@ -70,6 +70,8 @@ class PeopleStore {
 		this.selectedCharacters = new Map();
 		/** @type {Map<string, string[]>} Database Sync character IDs linked to each account */
 		this.characterLinks = new Map();
+		/** @type {Array<{ accountUuid: string, url: string }>} photos shown, in order */
+		this.photos = [];
 		this.nextIdentId = 500;
 	}
 

@@ -13,12 +13,12 @@ const { json, problem } = require('./v2-answers');
 const badRequest = (detail) => problem(400, 'Bad Request', detail);
 const UUID = '([^/]+)';
 
-const route = (name, method, path, handle, server = false) => ({
+const route = (name, method, path, handle, server = false, perMinute = 10, minPlan = 3) => ({
 	name,
 	method,
 	pattern: new RegExp(`^/v2/${path}$`),
-	perMinute: 10,
-	minPlan: 3,
+	perMinute,
+	minPlan,
 	handle,
 	server,
 });
@@ -295,7 +295,52 @@ function changeCharacterLink(adds) {
 	};
 }
 
+/** Set Community Link: the account UUID and its secret must match (403 otherwise, not saying which). */
+function setLink(state, { body }) {
+	const { accountUuid, secretUuid, communityUserId } = body ?? {};
+	if (
+		![accountUuid, secretUuid, communityUserId].every((value) => typeof value === 'string' && value)
+	) {
+		return badRequest('accountUuid, secretUuid and communityUserId are required.');
+	}
+	if (communityUserId.length > 255)
+		return badRequest('communityUserId may contain up to 255 characters.');
+	const account = state.community.findAccount('uuid', accountUuid);
+	if (!account || account.secret !== secretUuid) {
+		return problem(
+			403,
+			'Forbidden',
+			'The account and secret do not match an account in this community.',
+		);
+	}
+	for (const other of state.community.accounts) {
+		if (other.communityUserId === communityUserId) delete other.communityUserId;
+	}
+	account.communityUserId = communityUserId;
+	return json(200, { linked: true, accountUuid, communityUserId });
+}
+
+function verifySecret(state, { body }) {
+	if (typeof body?.secret !== 'string' || !body.secret) return badRequest('secret is required.');
+	const account = state.community.findAccount('secret', body.secret);
+	if (!account) return problem(404, 'Not Found', 'No account has this secret.');
+	return json(200, { [account.uuid]: body.secret });
+}
+
+/** Send Photo: shown on the account's active connections (one per account here). */
+function sendPhoto(state, { body }) {
+	const { account, answer } = accountIn(state, body, ['communityUserId']);
+	if (answer) return answer;
+	if (typeof body.url !== 'string' || !/^https?:\/\//.test(body.url))
+		return badRequest('url must be a URL.');
+	state.people.photos.push({ accountUuid: account.uuid, url: body.url });
+	return json(200, { communityUserId: body.communityUserId, delivered: 1 });
+}
+
 const PEOPLE_ROUTES = [
+	route('setLink', 'POST', 'general/links/set', setLink, false, 30, 2),
+	route('verifySecret', 'POST', 'general/secrets/verify', verifySecret),
+	route('photos', 'POST', 'general/photos', sendPhoto),
 	route('deleteCharacter', 'DELETE', 'civilian/characters/(\\d+)', deleteCharacter),
 	route('selectCharacter', 'PUT', 'civilian/selected-character', selectCharacter),
 	route('characterLinks', 'GET', 'civilian/character-links', characterLinks),

@@ -10,6 +10,9 @@ import { applyPermissionKey } from './applyPermissionKey';
 import { getCharacterLinks, removeCharacterLink, setCharacterLink } from './characterLinks';
 import { deleteCharacter } from './deleteCharacter';
 import { selectCharacter } from './selectCharacter';
+import { sendPhoto } from './sendPhoto';
+import { setLink } from './setLink';
+import { verifySecret } from './verifySecret';
 import { getPermissionCatalog } from './getPermissionCatalog';
 import { getPermissions } from './getPermissions';
 import { modifyPermissions } from './modifyPermissions';
@@ -33,6 +36,9 @@ export const account: SonoranResource = {
 		removeCharacterLink,
 		createLinkCode,
 		checkLink,
+		setLink,
+		verifySecret,
+		sendPhoto,
 		ban,
 		unban,
 		getPermissionCatalog,
