@@ -316,6 +316,11 @@ export function leftOut(message: string, description: string): SonoranFailure {
 	return { message, description, fatal: false, blamesItems: true, statusCode: 200, answer: '' };
 }
 
+/** A check against what Sonoran holds refused the item before anything was sent for it. */
+export function notSent(message: string, description: string): SonoranFailure {
+	return { message, description, fatal: false, blamesItems: true, statusCode: 0, answer: '' };
+}
+
 function noAnswerFailure(answer: SonoranNoAnswer, attempts: number): SonoranFailure {
 	const base = { fatal: false, blamesItems: false, statusCode: 0, answer: '' };
 	const tries = attempts > 1 ? ` (${attempts} attempts)` : '';

@@ -137,9 +137,12 @@ describe('Account → Replace Permissions', () => {
 			replace(['global.police', 'record.99.read']),
 			'continueRegularOutput',
 		);
-		expect(itemError(output[0]).message).toBe(
-			"The grant record.99.read is not in the community's permission catalog",
-		);
+		expect(itemError(output[0])).toEqual({
+			message: "The grant record.99.read is not in the community's permission catalog",
+			description: expect.stringMatching(
+				/^Nothing was sent for this account: .*Get Permission Catalog\.$/,
+			),
+		});
 		expect(emulator.requests.filter((request) => request.method === 'PUT')).toHaveLength(0);
 		// The catalog was read once for the execution; the second item hit the same check.
 		expect(requestLines(emulator).filter((line) => line.endsWith('/catalog'))).toHaveLength(1);

@@ -1,4 +1,4 @@
-import { isObject, leftOut } from '../../../client/answers';
+import { isObject, notSent } from '../../../client/answers';
 import { REPLACE_ACCOUNT_PERMISSIONS_V2 } from '../../../client/endpoints';
 import { perItemOperation } from '../../kinds/perItem';
 import { whoseGrants } from './getPermissions';
@@ -45,7 +45,7 @@ export const replacePermissions = perItemOperation({
 			};
 		}
 		if (unknown.length === 0) return undefined;
-		return leftOut(
+		return notSent(
 			`The grant${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not in the community's permission catalog`,
 			'Nothing was sent for this account: Sonoran refuses a whole replacement for one unknown grant. Grant IDs are case-sensitive and a template ID belongs to one community; see Account → Get Permission Catalog.',
 		);

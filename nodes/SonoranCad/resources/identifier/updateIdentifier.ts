@@ -1,5 +1,6 @@
 import { NodeOperationError } from 'n8n-workflow';
 
+import { isObject } from '../../../client/answers';
 import { UPDATE_IDENTIFIER_V2 } from '../../../client/endpoints';
 import { perItemOperation } from '../../kinds/perItem';
 import { identifierItem } from './getIdentifiers';
@@ -38,8 +39,8 @@ export const updateIdentifier = perItemOperation({
 		return { call: { params: { identId }, body: fields }, echo: { ...account }, account };
 	},
 	shape: (answer) => ({
-		...(typeof answer.identifier === 'object' && answer.identifier !== null
-			? identifierItem(answer.identifier as never)
+		...(isObject(answer.identifier)
+			? identifierItem(answer.identifier)
 			: { identId: answer.identId }),
 		serverId: answer.serverId,
 	}),
