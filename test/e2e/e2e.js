@@ -122,6 +122,8 @@ async function main() {
 				workflows.verify,
 				workflows.dmv,
 				workflows.ban,
+				workflows.roleSync,
+				workflows.roster,
 				workflows.doors,
 			];
 			for (const { id } of published) {

@@ -11,17 +11,25 @@ const ALICE = {
 	uuid: '5f0e8a1c-1111-4c2d-9e3f-0a1b2c3d4e5f',
 	username: 'AliceRP',
 	discord: '228541962184122368',
+	communityUserId: 'cu-alice',
 	permissions: { police: true, civilian: true },
+};
+const BOB = {
+	uuid: '6a1f9b2d-2222-4d3e-8f40-1b2c3d4e5f60',
+	username: 'BobTheCop',
+	communityUserId: 'cu-bob',
 };
 
 /** The community accounts the emulator starts with for these checks. */
-const PEOPLE_ACCOUNTS = [ALICE, { username: 'BobTheCop' }];
+const PEOPLE_ACCOUNTS = [ALICE, BOB];
 
 function peopleWorkflows() {
 	return {
 		verify: exampleAs('discord-verify.json', 'e2eVerify0000001'),
 		dmv: exampleAs('dmv-license.json', 'e2eDmvLicense001'),
 		ban: exampleAs('discord-ban.json', 'e2eDiscordBan001'),
+		roleSync: exampleAs('discord-role-sync.json', 'e2eRoleSync00001'),
+		roster: exampleAs('roster-callsigns.json', 'e2eRoster0000001'),
 	};
 }
 
@@ -83,6 +91,101 @@ async function peopleChecks({ baseUrl, emulator }) {
 				`stranger: HTTP ${stranger.status} ${JSON.stringify(stranger.json)}`,
 			);
 			emulator.community.bans.clear();
+		},
+	);
+
+	await check(
+		"the Discord role sync example: a member's roles become exactly their grants; leaving clears them",
+		async () => {
+			const sync = async (body) => await postJson(`${baseUrl}/webhook/sonoran-role-sync`, body);
+			const synced = await sync({ discordId: ALICE.discord, roles: ['Police', 'Dispatch'] });
+			const expected = ['global.police', 'record.4.read', 'record.5.read', 'global.dispatch'];
+			expect(
+				synced.status === 200 &&
+					synced.json.synced === true &&
+					synced.json.accountUuid === ALICE.uuid &&
+					JSON.stringify(synced.json.grants) === JSON.stringify(expected),
+				`synced: HTTP ${synced.status} ${JSON.stringify(synced.json)}`,
+			);
+			const held = emulator.people.grants.get(ALICE.uuid);
+			expect(
+				JSON.stringify(held) === JSON.stringify(expected),
+				`the emulator holds ${JSON.stringify(held)}`,
+			);
+			const [put] = emulator.bodiesTo(`/v2/general/permissions/accounts/${ALICE.uuid}`);
+			expect(
+				JSON.stringify(put) === JSON.stringify({ version: 2, grants: expected }),
+				`sent: ${JSON.stringify(put)}`,
+			);
+			const left = await sync({ discordId: ALICE.discord, left: true });
+			expect(
+				left.status === 200 && left.json.cleared === true,
+				`left: HTTP ${left.status} ${JSON.stringify(left.json)}`,
+			);
+			const account = emulator.community.findAccount('uuid', ALICE.uuid);
+			expect(
+				emulator.people.grants.get(ALICE.uuid)?.length === 0 && account.status === 0,
+				`after leaving: ${JSON.stringify(emulator.people.grants.get(ALICE.uuid))}, status ${account.status}`,
+			);
+			const stranger = await sync({ discordId: '100000000000000001', roles: ['Police'] });
+			expect(
+				stranger.json.synced === false && /no such account/.test(stranger.json.message),
+				`stranger: ${JSON.stringify(stranger.json)}`,
+			);
+			account.status = 1;
+		},
+	);
+
+	await check(
+		'the roster example updates one identifier per row, and a second run changes nothing more',
+		async () => {
+			const alice = emulator.people.createIdentifier(ALICE.uuid, {
+				unitNum: '1A-01',
+				rank: 'Officer',
+			});
+			const bob = emulator.people.createIdentifier(BOB.uuid, { unitNum: '1A-02', rank: 'Officer' });
+			const rows = [
+				{
+					communityUserId: 'cu-alice',
+					identId: alice.id,
+					callsign: '2S-01',
+					rank: 'Sergeant',
+					department: 'LSPD',
+				},
+				{
+					communityUserId: 'cu-bob',
+					identId: bob.id,
+					callsign: '1A-02',
+					rank: 'Corporal',
+					department: 'LSPD',
+				},
+			];
+			const snapshot = () => JSON.stringify([...emulator.people.identifiers.values()]);
+			const first = await postJson(`${baseUrl}/webhook/sonoran-roster`, { rows });
+			expect(
+				first.status === 200 &&
+					Array.isArray(first.json) &&
+					first.json.map((item) => item.unitNum).join() === '2S-01,1A-02',
+				`first run: HTTP ${first.status} ${JSON.stringify(first.json)}`,
+			);
+			expect(
+				alice.data.unitNum === '2S-01' &&
+					alice.data.rank === 'Sergeant' &&
+					bob.data.rank === 'Corporal',
+				`identifiers: ${snapshot()}`,
+			);
+			const after = snapshot();
+			const second = await postJson(`${baseUrl}/webhook/sonoran-roster`, { rows });
+			expect(second.status === 200, `second run: HTTP ${second.status}`);
+			const identifiers = [...emulator.people.identifiers.values()].flatMap((entry) => entry.list);
+			expect(
+				snapshot() === after && identifiers.length === 2,
+				`the second run changed the roster: ${snapshot()}`,
+			);
+			const patches = emulator.requests.filter(
+				(request) => request.method === 'PATCH' && /identifiers\/\d+$/.test(request.path),
+			);
+			expect(patches.length === 4, `${patches.length} updates for two runs of two rows`);
 		},
 	);
 
