@@ -175,6 +175,47 @@ describe('a cancelled execution leaves the splits of a refused shared request', 
 	}, 30_000);
 });
 
+describe("an error never carries what Sonoran said about another execution's items", () => {
+	it("a unit inferred unknown from a shared batch's 404 gets no text that names the other execution's unit", async () => {
+		const emulator = await emulatorWithUnits(['STEAM:KNOWN'], {
+			v1Limit: { burst: 3, intervalMs: 300 },
+		});
+		const v1 = (apiId: string) => ({
+			resource: 'unit',
+			operation: 'kick',
+			serverId: 1,
+			reason: 'afk',
+			apiId,
+			options: { intervalMs: 400, retryDelayMs: 100 },
+		});
+		for (let i = 0; i < 3; i++) await execution(emulator, {}, v1(`STEAM:GONE${i}`));
+		emulator.queueFault({
+			path: '/emergency/kick_unit',
+			bodyIncludes: 'STEAM:KNOWN',
+			status: 404,
+			body: 'UNITS STEAM:KNOWN, STEAM:UNKNOWN NOT FOUND',
+		});
+		const known = execution(emulator, {}, v1('STEAM:KNOWN'));
+		await sleep(30);
+		const [knownRun, unknownRun] = await Promise.all([
+			known,
+			execution(emulator, {}, v1('STEAM:UNKNOWN')),
+		]);
+
+		const sent = emulator
+			.bodiesTo('/emergency/kick_unit')
+			.slice(3)
+			.map((body: { data: Array<{ apiId: string }> }) => body.data.map((entry) => entry.apiId));
+		// The shared batch, then its first half alone; the second half is inferred, not sent.
+		expect(sent).toEqual([['STEAM:KNOWN', 'STEAM:UNKNOWN'], ['STEAM:KNOWN']]);
+		expect(knownRun.output[0].json).toMatchObject({ apiId: 'STEAM:KNOWN', kicked: true });
+		expect(itemError(unknownRun.output[0]).message).toBe(
+			'Sonoran CAD found no active unit with this API ID (HTTP 404)',
+		);
+		expect(JSON.stringify(unknownRun.output)).not.toContain('STEAM:KNOWN');
+	}, 30_000);
+});
+
 describe('retries tell the truth', () => {
 	it('Close Calls: after an unclear attempt, "closed earlier" only for a call the closed list shows', async () => {
 		const emulator = await emulatorWithUnits([]);

@@ -140,7 +140,16 @@ export async function isolate<T extends { itemIndex: number }>(
 		// The bad item may have been one of a cancelled execution's, no longer sent: then look.
 		const rest = wanted(right);
 		const rightIsToBlame = leftWentThrough && rest.length === right.length;
-		await settle(rest, rightIsToBlame ? failure : undefined, ambiguous);
+		await settle(rest, rightIsToBlame ? ownFailure(items, failure) : undefined, ambiguous);
+	}
+
+	/**
+	 * The refusal of a batch, given to items it is inferred for. What Sonoran said about a batch
+	 * shared by executions may name other executions' items: then it is left out.
+	 */
+	function ownFailure(items: T[], failure: SonoranFailure): SonoranFailure {
+		const shared = (outcomes.byExecution?.(items).length ?? 1) > 1;
+		return shared ? { ...failure, answer: '' } : failure;
 	}
 
 	await settle(batch, undefined, false, leaving);
