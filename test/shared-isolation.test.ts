@@ -30,6 +30,16 @@ const kickParameters = (options: object = {}) => ({
 	options: { retryDelayMs: 100, ...options },
 });
 
+/** A v1 kick by API ID, paced at `intervalMs` so that executions that wait share. */
+const v1Kick = (apiId: string, intervalMs: number) => ({
+	resource: 'unit',
+	operation: 'kick',
+	serverId: 1,
+	reason: 'afk',
+	apiId,
+	options: { intervalMs, retryDelayMs: 100 },
+});
+
 async function withUsers(...users: string[]): Promise<Emulator> {
 	const emulator = await emulatorWithUnits([]);
 	emulator.addUnits(users.map((user, i) => ({ apiId: `STEAM:${i}`, communityUserId: user })));
@@ -135,14 +145,7 @@ describe('a cancelled execution leaves the splits of a refused shared request', 
 		const emulator = await emulatorWithUnits(['STEAM:B', 'STEAM:C'], {
 			v1Limit: { burst: 3, intervalMs: 400 },
 		});
-		const v1 = (apiId: string) => ({
-			resource: 'unit',
-			operation: 'kick',
-			serverId: 1,
-			reason: 'afk',
-			apiId,
-			options: { intervalMs: 500, retryDelayMs: 100 },
-		});
+		const v1 = (apiId: string) => v1Kick(apiId, 500);
 		// The burst is spent first, so the three executions below wait together and share.
 		for (let i = 0; i < 3; i++) {
 			await execution(emulator, {}, v1(`STEAM:GONE${i}`));
@@ -180,14 +183,7 @@ describe("an error never carries what Sonoran said about another execution's ite
 		const emulator = await emulatorWithUnits(['STEAM:KNOWN'], {
 			v1Limit: { burst: 3, intervalMs: 300 },
 		});
-		const v1 = (apiId: string) => ({
-			resource: 'unit',
-			operation: 'kick',
-			serverId: 1,
-			reason: 'afk',
-			apiId,
-			options: { intervalMs: 400, retryDelayMs: 100 },
-		});
+		const v1 = (apiId: string) => v1Kick(apiId, 400);
 		for (let i = 0; i < 3; i++) await execution(emulator, {}, v1(`STEAM:GONE${i}`));
 		emulator.queueFault({
 			path: '/emergency/kick_unit',

@@ -1,7 +1,6 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
 import { accountTarget } from '../../parameters/accountTarget';
-import { identifier, routeKey, valueChecker } from '../../parameters/validate';
+import { idParameter } from '../../parameters/idParameter';
+import { routeKey, type Check } from '../../parameters/validate';
 
 /** Whose characters: the character pages take these four, in the body or the query. */
 export const characterOwner = accountTarget(
@@ -9,42 +8,26 @@ export const characterOwner = accountTarget(
 	'whose characters these are',
 );
 
-export const syncIdProperty: INodeProperties = {
-	displayName: 'Sync ID',
-	name: 'syncId',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: 'e.g. citizen:1234',
-	description:
-		"The character's ID in the game server's database (Database Sync), such as citizen:1234",
-};
+const syncId = idParameter(
+	{
+		displayName: 'Sync ID',
+		name: 'syncId',
+		placeholder: 'e.g. citizen:1234',
+		description:
+			"The character's ID in the game server's database (Database Sync), such as citizen:1234",
+	},
+	routeKey,
+	"Give the character's Database Sync ID, such as citizen:1234.",
+);
 
-export function readSyncId(ctx: IExecuteFunctions, itemIndex: number): string {
-	return valueChecker(ctx, itemIndex)(
-		ctx.getNodeParameter('syncId', itemIndex),
-		'Sync ID',
-		routeKey,
-		"Give the character's Database Sync ID, such as citizen:1234.",
-	);
-}
+export const syncIdProperty = syncId.property;
+export const readSyncId = syncId.read;
 
-export const characterIdProperty: INodeProperties = {
-	displayName: 'Character ID',
-	name: 'characterId',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: 'e.g. 2451',
-	description:
-		"The character's ID, as Get Characters gives it (characterId), or its Database Sync ID",
-};
-
-export function readCharacterId(ctx: IExecuteFunctions, itemIndex: number): string {
-	return valueChecker(ctx, itemIndex)(
-		ctx.getNodeParameter('characterId', itemIndex),
-		'Character ID',
-		identifier,
+/** A character by its ID, or (Select Character) its Database Sync ID. */
+export function characterIdParameter<T>(check: Check<T>, description: string) {
+	return idParameter(
+		{ displayName: 'Character ID', name: 'characterId', placeholder: 'e.g. 2451', description },
+		check,
 		"Map the character's ID, such as {{ $json.characterId }} from Get Characters.",
 	);
 }

@@ -1,7 +1,12 @@
 import { DELETE_CHARACTER_V2 } from '../../../client/endpoints';
 import { perItemOperation } from '../../kinds/perItem';
-import { valueChecker, wholeNumber } from '../../parameters/validate';
-import { characterIdProperty } from './characterParameters';
+import { wholeNumber } from '../../parameters/validate';
+import { characterIdParameter } from './characterParameters';
+
+const character = characterIdParameter(
+	wholeNumber,
+	"The character's ID, as Get Characters gives it (characterId)",
+);
 
 export const deleteCharacter = perItemOperation({
 	option: {
@@ -11,20 +16,10 @@ export const deleteCharacter = perItemOperation({
 		description:
 			'Remove a civilian character by its ID (Get Characters gives it); one per input item',
 	},
-	properties: [
-		{
-			...characterIdProperty,
-			description: "The character's ID, as Get Characters gives it (characterId)",
-		},
-	],
+	properties: [character.property],
 	endpoint: DELETE_CHARACTER_V2,
 	read: (ctx, itemIndex) => {
-		const characterId = valueChecker(ctx, itemIndex)(
-			ctx.getNodeParameter('characterId', itemIndex),
-			'Character ID',
-			wholeNumber,
-			"Map the character's ID, such as {{ $json.characterId }} from Get Characters.",
-		);
+		const characterId = character.read(ctx, itemIndex);
 		return { call: { params: { characterId } }, echo: { characterId } };
 	},
 	shape: () => ({ deleted: true }),

@@ -1,6 +1,12 @@
 import { SELECT_CHARACTER_V2 } from '../../../client/endpoints';
 import { perItemOperation } from '../../kinds/perItem';
-import { characterIdProperty, characterOwner, readCharacterId } from './characterParameters';
+import { identifier } from '../../parameters/validate';
+import { characterIdParameter, characterOwner } from './characterParameters';
+
+const character = characterIdParameter(
+	identifier,
+	"The character's ID, as Get Characters gives it (characterId), or its Database Sync ID",
+);
 
 export const selectCharacter = perItemOperation({
 	option: {
@@ -10,11 +16,11 @@ export const selectCharacter = perItemOperation({
 		description:
 			"Make one of a player's characters the selected one (by character ID or Database Sync ID), as the game does when they pick a character; one per input item",
 	},
-	properties: [...characterOwner.properties, characterIdProperty],
+	properties: [...characterOwner.properties, character.property],
 	endpoint: SELECT_CHARACTER_V2,
 	read: (ctx, itemIndex) => {
 		const account = characterOwner.read(ctx, itemIndex);
-		const characterId = readCharacterId(ctx, itemIndex);
+		const characterId = character.read(ctx, itemIndex);
 		return { call: { body: { ...account, characterId } }, echo: { ...account } };
 	},
 	shape: (answer) => ({ ...answer, selected: true }),

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { UNIT_STATUS_OPTIONS } from '../../../client/unitStatus';
 import { accountTarget } from '../../parameters/accountTarget';
+import { idParameter } from '../../parameters/idParameter';
 import {
 	choiceIn,
 	optionalText,
@@ -124,21 +125,16 @@ export function readIdentifierFields(ctx: IExecuteFunctions, itemIndex: number):
 	return fields;
 }
 
-export const identIdProperty: INodeProperties = {
-	displayName: 'Identifier ID',
-	name: 'identId',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: 'e.g. 12',
-	description: "The identifier's ID, as Get Identifiers gives it (identId)",
-};
+const identId = idParameter(
+	{
+		displayName: 'Identifier ID',
+		name: 'identId',
+		placeholder: 'e.g. 12',
+		description: "The identifier's ID, as Get Identifiers gives it (identId)",
+	},
+	wholeNumber,
+	"Map the identifier's ID, such as {{ $json.identId }} from Get Identifiers.",
+);
 
-export function readIdentId(ctx: IExecuteFunctions, itemIndex: number): number {
-	return valueChecker(ctx, itemIndex)(
-		ctx.getNodeParameter('identId', itemIndex),
-		'Identifier ID',
-		wholeNumber,
-		"Map the identifier's ID, such as {{ $json.identId }} from Get Identifiers.",
-	);
-}
+export const identIdProperty = identId.property;
+export const readIdentId = identId.read;

@@ -1,22 +1,16 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { idParameter } from '../../parameters/idParameter';
+import { wholeNumber } from '../../parameters/validate';
 
-import { valueChecker, wholeNumber } from '../../parameters/validate';
+const recordId = idParameter(
+	{
+		displayName: 'Record ID',
+		name: 'recordId',
+		placeholder: 'e.g. 451',
+		description: "The record's ID, as Create Record, Lookup and Get Characters give it",
+	},
+	wholeNumber,
+	"Map the record's ID, such as {{ $json.recordId }} from Create Record or Lookup.",
+);
 
-export const recordIdProperty: INodeProperties = {
-	displayName: 'Record ID',
-	name: 'recordId',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: 'e.g. 451',
-	description: "The record's ID, as Create Record, Lookup and Get Characters give it",
-};
-
-export function readRecordId(ctx: IExecuteFunctions, itemIndex: number): number {
-	return valueChecker(ctx, itemIndex)(
-		ctx.getNodeParameter('recordId', itemIndex),
-		'Record ID',
-		wholeNumber,
-		"Map the record's ID, such as {{ $json.recordId }} from Create Record or Lookup.",
-	);
-}
+export const recordIdProperty = recordId.property;
+export const readRecordId = recordId.read;
