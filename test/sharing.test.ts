@@ -327,8 +327,10 @@ describe('executions that wait for the pace share a request', () => {
 			.map((body) => body.data.map((d: { apiId: string }) => d.apiId));
 		expect(bodies).toEqual([['P0'], ['P1', 'P2']]);
 		const [first, second] = emulator.requests.map((request) => request.at);
-		// The lone first one left at once; the others at the next token, not on the burst's.
-		expect(second - first).toBeGreaterThanOrEqual(PACED.intervalMs - 20);
+		// The lone first one left at once; the others at the next token (170 ms after the first
+		// left), not on the burst's (10 ms). The emulator sees arrivals: a first request slowed by a
+		// new connection on a busy machine arrives up to ~100 ms late, so the bound sits between.
+		expect(second - first).toBeGreaterThanOrEqual(PACED.intervalMs / 3);
 		for (const run of runs) expect(only(run).json.kicked).toBe(true);
 	});
 
