@@ -30,6 +30,12 @@ const kickParameters = (options: object = {}) => ({
 	options: { retryDelayMs: 100, ...options },
 });
 
+/**
+ * A node pace slower than any delay between two steps of a test on a busy machine: the executions
+ * started after the burst is spent always find no token, wait, and share.
+ */
+const SLOW_V1_MS = 1500;
+
 /** A v1 kick by API ID, paced at `intervalMs` so that executions that wait share. */
 const v1Kick = (apiId: string, intervalMs: number) => ({
 	resource: 'unit',
@@ -145,7 +151,7 @@ describe('a cancelled execution leaves the splits of a refused shared request', 
 		const emulator = await emulatorWithUnits(['STEAM:B', 'STEAM:C'], {
 			v1Limit: { burst: 3, intervalMs: 400 },
 		});
-		const v1 = (apiId: string) => v1Kick(apiId, 500);
+		const v1 = (apiId: string) => v1Kick(apiId, SLOW_V1_MS);
 		// The burst is spent first, so the three executions below wait together and share.
 		for (let i = 0; i < 3; i++) {
 			await execution(emulator, {}, v1(`STEAM:GONE${i}`));
@@ -183,7 +189,7 @@ describe("an error never carries what Sonoran said about another execution's ite
 		const emulator = await emulatorWithUnits(['STEAM:KNOWN'], {
 			v1Limit: { burst: 3, intervalMs: 300 },
 		});
-		const v1 = (apiId: string) => v1Kick(apiId, 400);
+		const v1 = (apiId: string) => v1Kick(apiId, SLOW_V1_MS);
 		for (let i = 0; i < 3; i++) await execution(emulator, {}, v1(`STEAM:GONE${i}`));
 		emulator.queueFault({
 			path: '/emergency/kick_unit',
@@ -245,8 +251,9 @@ describe('retries tell the truth', () => {
 	it('Create 911 Call: a call Sonoran is still processing when the timeout fires is found by the second look, and not created twice', async () => {
 		const emulator = await emulatorWithUnits([]);
 		const path = '/v2/emergency/servers/1/calls/911';
-		// Applied 1.2 s after it arrived: after the node's 0.4 s timeout and its first look.
-		emulator.queueFault({ path, delayMs: 1200 });
+		// Applied 1.6 s after it arrived: after the node's 1 s timeout and its first look (~0.6 s of
+		// slack), before its second look a grace period (1 s) later (~0.4 s of slack).
+		emulator.queueFault({ path, delayMs: 1600 });
 		const { output } = await runCall(
 			emulator,
 			[{}],
@@ -256,7 +263,7 @@ describe('retries tell the truth', () => {
 				caller: 'Clerk',
 				location: 'Innocence Blvd',
 				description: 'Robbery',
-				options: { ...UNPACED.options, timeoutMs: 400 },
+				options: { ...UNPACED.options, timeoutMs: 1000 },
 			},
 			'continueRegularOutput',
 		);
