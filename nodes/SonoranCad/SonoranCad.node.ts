@@ -12,6 +12,10 @@ import { CREDENTIAL_NAME } from '../client/connection';
 import { describeResource } from './kinds/operation';
 import { searchPanels } from '../editor/panelKey';
 import { searchServers } from '../editor/serverId';
+import {
+	getDispatchTemplateFields,
+	searchDispatchTemplates,
+} from './resources/call/dispatchTemplates';
 import { getTemplateFields, searchRecordTemplates } from './resources/record/templates';
 import { getPermissionGrants } from './resources/account/permissionGrants';
 
@@ -46,8 +50,8 @@ export class SonoranCad implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchServers, searchRecordTemplates, searchPanels },
-		resourceMapping: { getTemplateFields },
+		listSearch: { searchServers, searchRecordTemplates, searchPanels, searchDispatchTemplates },
+		resourceMapping: { getTemplateFields, getDispatchTemplateFields },
 		loadOptions: { getPermissionGrants },
 	};
 

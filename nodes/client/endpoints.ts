@@ -721,3 +721,212 @@ export const SEND_PHOTO_V2 = v2Endpoint(
 	NO_ACCOUNT,
 	unsafe('The player may already have been shown the photo.'),
 );
+
+/**
+ * Custom dispatch (Sonoran's community-defined call layouts), a call's postal and primary unit.
+ * The pages name no plan: PLUS assumed, as the other dispatch call routes.
+ */
+const DISPATCH_TEMPLATE_NOT_FOUND = itemNotFound(
+	'dispatch template',
+	'Pick the dispatch template from the list (Call → Get Dispatch Templates lists them); it may have been deleted.',
+);
+export const GET_DISPATCH_TEMPLATES_V2 = v2Endpoint(
+	'Get Dispatch Templates',
+	['GET', 'emergency/dispatch-templates'],
+	10,
+	3,
+	NO_ENDPOINT,
+);
+export const GET_DISPATCH_TEMPLATE_V2 = v2Endpoint(
+	'Get Dispatch Template',
+	['GET', 'emergency/dispatch-templates/{templateId}'],
+	10,
+	3,
+	DISPATCH_TEMPLATE_NOT_FOUND,
+);
+export const CREATE_CUSTOM_DISPATCH_CALL_V2 = v2Endpoint(
+	'Create Custom Dispatch Call',
+	['POST', `${SERVER}/custom-dispatch-calls`],
+	20,
+	3,
+	itemNotFound(
+		'dispatch template or unit target',
+		'Check the dispatch template, the Server ID and the units to attach: each must be a unit on duty (an active identifier).',
+	),
+	unsafe("Look for it among the server's calls (Call → Get Calls)."),
+);
+export const SET_CALL_POSTAL_V2 = v2Endpoint(
+	'Update Call Postal',
+	['PATCH', `${SERVER}/dispatch-calls/{callId}/postal`],
+	20,
+);
+export const SET_CALL_PRIMARY_V2 = v2Endpoint(
+	'Update Call Primary',
+	['PATCH', `${SERVER}/dispatch-calls/{callId}/primary`],
+	10,
+);
+
+/** Record drafts and custom lookups: PLUS assumed, as records and lookups. */
+export const SEND_RECORD_DRAFT_V2 = v2Endpoint(
+	'Send Draft',
+	['POST', 'general/record-drafts'],
+	10,
+	3,
+	itemNotFound(
+		'record template or account',
+		'Pick the template from the list, and check the account the draft is sent to: it must be linked and signed in to the CAD.',
+	),
+	unsafe('The player may already have the draft open in the CAD.'),
+);
+export const LOOKUP_CUSTOM_V2 = v2Endpoint(
+	'Lookup By Custom Search',
+	['POST', 'general/lookups/custom'],
+	30,
+	3,
+	itemNotFound(
+		'custom lookup mapping',
+		"Check Mapping: it is the name of a custom lookup mapping configured in the community's CAD.",
+	),
+);
+
+/** The live map: blips and unit locations (v1 blips: PRO; unit locations: STANDARD). */
+const BLIP_NOT_FOUND = itemNotFound(
+	'blip on this server',
+	"Check the Blip ID and the Server ID (Map → Get Blips lists the server's blips).",
+);
+export const GET_BLIPS_V2 = v2Endpoint(
+	'Get Blips',
+	['GET', `${SERVER}/blips`],
+	10,
+	4,
+	SERVER_NOT_FOUND,
+);
+export const CREATE_BLIP_V2 = v2Endpoint(
+	'Create Blip',
+	['POST', `${SERVER}/blips`],
+	30,
+	4,
+	SERVER_NOT_FOUND,
+	unsafe("Look for it among the server's blips (Map → Get Blips)."),
+);
+export const UPDATE_BLIP_V2 = v2Endpoint(
+	'Update Blip',
+	['PATCH', `${SERVER}/blips/{blipId}`],
+	30,
+	4,
+	BLIP_NOT_FOUND,
+);
+export const DELETE_BLIPS_V2 = batchable(
+	v2Endpoint('Delete Blips', ['POST', `${SERVER}/blips/delete`], 30, 4, BLIP_NOT_FOUND, REMOVES),
+);
+export const UPDATE_UNIT_LOCATIONS_V2 = batchable(
+	v2Endpoint(
+		'Update Unit Locations',
+		['PATCH', `${SERVER}/unit-locations`],
+		12,
+		2,
+		NO_UNITS_OR_SERVER,
+	),
+);
+
+/**
+ * The community's configuration. The pages name no plan: STANDARD assumed (v1 SET_SERVERS,
+ * SET_POSTALS, HEARTBEAT). A replace (PUT) sends the whole list: sending it twice leaves the same.
+ */
+export const GET_INFO_V2 = v2Endpoint('Get Info', ['GET', 'general/info'], 10, 2, NO_ENDPOINT);
+export const GET_PENAL_CODES_V2 = v2Endpoint(
+	'Get Penal Codes',
+	['GET', 'general/penal-codes'],
+	4,
+	2,
+	NO_ENDPOINT,
+);
+export const SET_PENAL_CODES_V2 = v2Endpoint(
+	'Set Penal Codes',
+	['PUT', 'general/penal-codes'],
+	4,
+	2,
+	NO_ENDPOINT,
+);
+export const SET_POSTALS_V2 = v2Endpoint(
+	'Set Postal Config',
+	['PUT', 'general/postals'],
+	10,
+	2,
+	NO_ENDPOINT,
+);
+export const SET_SERVERS_V2 = v2Endpoint(
+	'Set Servers',
+	['PUT', 'general/servers'],
+	10,
+	2,
+	NO_ENDPOINT,
+);
+export const HEARTBEAT_V2 = v2Endpoint(
+	'Heartbeat',
+	['POST', 'general/servers/{serverId}/heartbeat'],
+	10,
+	2,
+	SERVER_NOT_FOUND,
+);
+export const GET_DATABASE_SYNC_V2 = v2Endpoint(
+	'Get Database Sync Configuration',
+	['GET', 'general/database-sync'],
+	10,
+	2,
+	NO_ENDPOINT,
+);
+export const GET_FIVEM_CONFIGURATION_V2 = v2Endpoint(
+	'Get FiveM Configuration',
+	['GET', 'fivem/servers/{serverId}/configuration'],
+	10,
+	2,
+	SERVER_NOT_FOUND,
+);
+
+/** A server's emergency configuration (v1 pager, stations, callouts, street signs: PRO). */
+export const GET_PAGER_CONFIG_V2 = v2Endpoint(
+	'Get Pager Config',
+	['GET', `${SERVER}/pager-config`],
+	2,
+	4,
+	SERVER_NOT_FOUND,
+);
+export const SET_PAGER_CONFIG_V2 = v2Endpoint(
+	'Set Pager Config',
+	['PUT', `${SERVER}/pager-config`],
+	2,
+	4,
+	SERVER_NOT_FOUND,
+);
+export const SET_STATIONS_V2 = v2Endpoint(
+	'Set Stations',
+	['PUT', `${SERVER}/stations`],
+	2,
+	4,
+	SERVER_NOT_FOUND,
+);
+export const SET_CALLOUTS_V2 = v2Endpoint(
+	'Set Callouts',
+	['PUT', `${SERVER}/callouts`],
+	2,
+	4,
+	SERVER_NOT_FOUND,
+);
+export const SET_STREET_SIGN_CONFIG_V2 = v2Endpoint(
+	'Set Street Sign Config',
+	['PUT', `${SERVER}/street-sign-config`],
+	2,
+	4,
+	SERVER_NOT_FOUND,
+);
+export const UPDATE_STREET_SIGNS_V2 = v2Endpoint(
+	'Update Street Signs',
+	['PATCH', `${SERVER}/street-signs`],
+	10,
+	4,
+	itemNotFound(
+		'street sign on this server',
+		"Check the sign IDs and the Server ID: they are the IDs of the server's street sign configuration.",
+	),
+);

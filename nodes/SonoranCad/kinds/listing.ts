@@ -1,8 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { failureToError, type SonoranFailure } from '../../client/answers';
+import {
+	failureToError,
+	isObject,
+	judge,
+	unexpectedAnswer,
+	type SonoranFailure,
+} from '../../client/answers';
 import { openConnection, type SonoranConnection } from '../../client/connection';
-import { readRequestPolicy } from '../parameters/requestOptions';
+import type { Endpoint } from '../../client/endpoints';
+import { requestV2, type V2Call } from '../../client/transport';
+import { optionsCollection, readRequestPolicy } from '../parameters/requestOptions';
+import { readServerId, serverIdProperty } from '../parameters/server';
 import type { SonoranOperation } from './operation';
 import { errorItemOrThrow } from './results';
 
@@ -68,4 +77,59 @@ export function listingOperation<Query>(spec: ListingSpec<Query>): SonoranOperat
 			return output;
 		},
 	};
+}
+
+/** Sonoran's answer as things: a list's objects, or one object as the one thing. */
+function asThings(json: unknown): IDataObject[] | undefined {
+	if (Array.isArray(json)) return json.filter(isObject);
+	return isObject(json) ? [json] : undefined;
+}
+
+/**
+ * A GET's answer as output items: each object of a list, or the one object answered; `what`
+ * names what was expected when the answer is neither.
+ */
+export async function fetchThings(
+	ctx: IExecuteFunctions,
+	connection: SonoranConnection,
+	endpoint: Endpoint,
+	call: V2Call,
+	what: string,
+	pick: (json: unknown) => IDataObject[] | undefined = asThings,
+): Promise<IDataObject[] | SonoranFailure> {
+	const verdict = judge(endpoint, await requestV2(ctx, connection, endpoint, call));
+	if (!verdict.ok) return verdict.failure;
+	return pick(verdict.json) ?? unexpectedAnswer(endpoint, what, verdict.answer);
+}
+
+/** A read of one GET endpoint: the community's (once per execution) or a server's (once per server). */
+export interface ReadSpec {
+	option: SonoranOperation['option'];
+	endpoint: Endpoint;
+	/** What the answer holds, for the error when it does not. */
+	what: string;
+	/** The endpoint's route takes `{serverId}`. */
+	perServer?: boolean;
+	pick?: (json: unknown) => IDataObject[] | undefined;
+}
+
+export function readOperation(spec: ReadSpec): SonoranOperation {
+	return listingOperation<{ serverId?: number }>({
+		option: spec.option,
+		properties: [...(spec.perServer ? [serverIdProperty] : []), optionsCollection()],
+		read: (ctx, itemIndex) => (spec.perServer ? { serverId: readServerId(ctx, itemIndex) } : {}),
+		fetch: async (ctx, connection, query) => {
+			const params: Record<string, number> =
+				query.serverId === undefined ? {} : { serverId: query.serverId };
+			const things = await fetchThings(
+				ctx,
+				connection,
+				spec.endpoint,
+				{ params },
+				spec.what,
+				spec.pick,
+			);
+			return Array.isArray(things) ? things.map((thing) => ({ ...params, ...thing })) : things;
+		},
+	});
 }

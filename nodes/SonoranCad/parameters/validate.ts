@@ -90,6 +90,20 @@ export const wholeNumber: Check<number> = (value, reject) => {
 	return reject(`must be a whole number of 0 or more, not ${shown}`);
 };
 
+/** Any finite number (a map coordinate, an amount); numeric text is accepted, as from a sheet. */
+export const finiteNumber: Check<number> = (value, reject) => {
+	const number =
+		typeof value === 'number'
+			? value
+			: typeof value === 'string' && value.trim()
+				? Number(value)
+				: NaN;
+	if (Number.isFinite(number)) return number;
+	const shown =
+		typeof value === 'string' || typeof value === 'number' ? `"${value}"` : describeValue(value);
+	return reject(`must be a number, not ${shown}`);
+};
+
 /** A whole number from 1 to `max`. */
 export const upTo =
 	(max: number): Check<number> =>
@@ -230,6 +244,29 @@ export function jsonObject(maxBytes: number): Check<IDataObject> {
 			);
 		}
 		return parsed as IDataObject;
+	};
+}
+
+/** A JSON list of objects (given as a list or as JSON text) of at most `maxBytes` as JSON. */
+export function jsonList(maxBytes: number): Check<IDataObject[]> {
+	const oneObject = jsonObject(maxBytes);
+	return (value, reject) => {
+		let parsed = value;
+		if (typeof value === 'string') {
+			if (value.trim() === '') return [];
+			try {
+				parsed = JSON.parse(value);
+			} catch {
+				return reject('is not valid JSON');
+			}
+		}
+		if (parsed === undefined || parsed === null) return [];
+		if (!Array.isArray(parsed)) return reject(`must be a JSON list, not ${describeValue(parsed)}`);
+		const list = parsed.map((entry) => oneObject(entry, reject));
+		if (jsonBytes(list) > maxBytes) {
+			return reject(`is over ${maxBytes / 1024} KiB as JSON`);
+		}
+		return list;
 	};
 }
 

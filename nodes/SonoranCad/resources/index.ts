@@ -3,8 +3,10 @@ import { account } from './account';
 import { call } from './call';
 import { community } from './community';
 import { identifier } from './identifier';
+import { map } from './map';
 import { panel } from './panel';
 import { record } from './record';
+import { serverConfiguration } from './serverConfiguration';
 import { unit } from './unit';
 
 export const resources: SonoranResource[] = [
@@ -14,5 +16,7 @@ export const resources: SonoranResource[] = [
 	identifier,
 	record,
 	panel,
+	map,
 	community,
+	serverConfiguration,
 ];

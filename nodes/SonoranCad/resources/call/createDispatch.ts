@@ -3,17 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { CREATE_DISPATCH_CALL_V2 } from '../../../client/endpoints';
 import { perItemOperation, type ItemRequest } from '../../kinds/perItem';
 import { readServerId, serverIdProperty } from '../../parameters/server';
-import {
-	choiceIn,
-	identifier,
-	identifierList,
-	optionalText,
-	parameterReader,
-	text,
-	valueChecker,
-	wholeNumber,
-	type Check,
-} from '../../parameters/validate';
+import { optionalText, parameterReader, text, valueChecker } from '../../parameters/validate';
 import {
 	checkMetaData,
 	dispatchTextFields,
@@ -24,37 +14,10 @@ import {
 	deleteAfterField,
 	readDeleteAfter,
 } from './fields';
+import { attachTargetProperties, readAttachTargets, type AttachBy } from './attachTargets';
 import { findCreatedCall, newRequestId, REQUEST_ID_KEY } from './findCreated';
 
-/** Whom to attach when the call is created: Sonoran's target properties for this route. */
-type AttachBy = 'none' | 'communityUserIds' | 'discord' | 'roblox' | 'accounts';
-
-const ATTACH_BY: Record<
-	Exclude<AttachBy, 'none'>,
-	{ label: string; check: Check<unknown>; fix: string }
-> = {
-	communityUserIds: {
-		label: 'Community User IDs',
-		check: identifierList,
-		fix: 'Give one or more community user IDs (linked with /link), as a list or separated by commas.',
-	},
-	accounts: {
-		label: 'Account UUIDs',
-		check: identifierList,
-		fix: 'Give one or more Sonoran account UUIDs, as a list or separated by commas.',
-	},
-	discord: {
-		label: 'Discord User ID',
-		check: identifier,
-		fix: "Give the player's Discord user ID as text (as a number it would lose digits).",
-	},
-	// Sonoran's Create Dispatch Call page types it as text.
-	roblox: {
-		label: 'Roblox User ID',
-		check: (value, reject) => String(wholeNumber(value, reject)),
-		fix: "Give the player's numeric Roblox user ID.",
-	},
-};
+const ATTACH_KINDS: AttachBy[] = ['accounts', 'communityUserIds', 'discord', 'roblox'];
 
 function read(ctx: IExecuteFunctions, itemIndex: number): ItemRequest {
 	const readParameter = parameterReader(ctx, itemIndex);
@@ -76,17 +39,7 @@ function read(ctx: IExecuteFunctions, itemIndex: number): ItemRequest {
 		[REQUEST_ID_KEY]: newRequestId(),
 	};
 	Object.assign(body, readDeleteAfter(ctx, itemIndex, extra));
-	const attachBy = readParameter(
-		'attachBy',
-		'Attach Units By',
-		choiceIn<AttachBy>(['none', ...(Object.keys(ATTACH_BY) as AttachBy[])]),
-		'Pick from the list how the items name the units to attach, or None.',
-	);
-	if (attachBy === 'none') body.communityUserIds = [];
-	else {
-		const { label, check: checkUnits, fix } = ATTACH_BY[attachBy];
-		body[attachBy] = readParameter('attachUnits', label, checkUnits, fix) as IDataObject[string];
-	}
+	Object.assign(body, readAttachTargets(ctx, itemIndex, ATTACH_KINDS, true));
 	return {
 		call: { params: { serverId }, body },
 		echo: { serverId },
@@ -115,31 +68,11 @@ export const createDispatch = perItemOperation({
 		enumField('origin', 0),
 		enumField('status', 1),
 		enumField('priority', 1),
-		{
-			displayName: 'Attach Units By',
-			name: 'attachBy',
-			type: 'options',
-			noDataExpression: true,
-			options: [
-				{ name: 'Account UUIDs', value: 'accounts' },
-				{ name: 'Community User IDs', value: 'communityUserIds' },
-				{ name: 'Discord User ID', value: 'discord' },
-				{ name: 'None (Unassigned Call)', value: 'none' },
-				{ name: 'Roblox User ID', value: 'roblox' },
-			],
-			default: 'none',
-			description: "Which units to attach to the new call: the players' active units",
-		},
-		{
-			displayName: 'Units',
-			name: 'attachUnits',
-			type: 'string',
-			default: '',
-			required: true,
-			displayOptions: { hide: { attachBy: ['none'] } },
-			description:
-				'Community user IDs or account UUIDs separated by commas (or a list from an expression), or one Discord or Roblox user ID',
-		},
+		...attachTargetProperties(
+			ATTACH_KINDS,
+			true,
+			'Community user IDs or account UUIDs separated by commas (or a list from an expression), or one Discord or Roblox user ID',
+		),
 		{
 			displayName: 'Additional Fields',
 			name: 'additionalFields',

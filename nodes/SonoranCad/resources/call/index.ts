@@ -3,11 +3,16 @@ import { addNote } from './addNote';
 import { attachUnits } from './attachUnits';
 import { close } from './close';
 import { create911 } from './create911';
+import { createCustomDispatch } from './createCustomDispatch';
 import { createDispatch } from './createDispatch';
 import { detachUnits } from './detachUnits';
 import { getCurrentCall } from './getCurrentCall';
+import { getDispatchTemplate } from './getDispatchTemplate';
+import { getDispatchTemplates } from './getDispatchTemplates';
 import { getMany } from './getMany';
 import { remove911 } from './remove911';
+import { setPostal } from './setPostal';
+import { setPrimary } from './setPrimary';
 import { update } from './update';
 
 export const call: SonoranResource = {
@@ -27,5 +32,10 @@ export const call: SonoranResource = {
 		remove911,
 		update,
 		getCurrentCall,
+		createCustomDispatch,
+		getDispatchTemplates,
+		getDispatchTemplate,
+		setPostal,
+		setPrimary,
 	],
 };

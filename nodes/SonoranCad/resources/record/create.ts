@@ -4,7 +4,7 @@ import { CREATE_RECORD_V2 } from '../../../client/endpoints';
 import { accountTarget } from '../../parameters/accountTarget';
 import { perItemOperation } from '../../kinds/perItem';
 import { readTemplateId, templateIdProperty } from './templates';
-import { readFieldValues, recordFieldsProperty } from './fieldValues';
+import { readFieldValues, recordFieldsProperty } from '../../parameters/templateFieldValues';
 
 const recordFor = accountTarget(
 	['communityUserId', 'discord', 'roblox', 'accountUuid'],

@@ -2,6 +2,8 @@ import type { SonoranResource } from '../../kinds/operation';
 import { create } from './create';
 import { deleteRecord } from './delete';
 import { lookup } from './lookup';
+import { lookupCustom } from './lookupCustom';
+import { sendDraft } from './sendDraft';
 import { update } from './update';
 
 export const record: SonoranResource = {
@@ -11,5 +13,5 @@ export const record: SonoranResource = {
 		description:
 			"The CAD's records: licenses, registrations, BOLOs, warrants, characters and custom records (v2 API)",
 	},
-	operations: [create, lookup, update, deleteRecord],
+	operations: [create, lookup, update, deleteRecord, sendDraft, lookupCustom],
 };

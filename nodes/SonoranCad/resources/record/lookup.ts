@@ -83,7 +83,7 @@ function readLookup(ctx: IExecuteFunctions, itemIndex: number): Lookup {
 }
 
 /** A record with its ID on top and its fields as `values` (uid → value), for expressions. */
-function recordItem(record: IDataObject): IDataObject {
+export function recordItem(record: IDataObject): IDataObject {
 	const values: IDataObject = {};
 	const sections = Array.isArray(record.sections) ? (record.sections as IDataObject[]) : [];
 	for (const section of sections) {

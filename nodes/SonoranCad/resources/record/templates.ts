@@ -3,13 +3,13 @@ import type {
 	IExecuteFunctions,
 	ILoadOptionsFunctions,
 	INodeListSearchResult,
-	ResourceMapperField,
 	ResourceMapperFields,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { isObject } from '../../../client/answers';
 import { editorGet, listMatching } from '../../../editor/editorLookup';
+import { templateColumns } from '../../../editor/templateColumns';
 import { GET_TEMPLATE_V2, GET_TEMPLATES_V2 } from '../../../client/endpoints';
 import { numberLocator } from '../../../editor/numberLocator';
 import { asWholeNumber } from '../../../client/wholeNumber';
@@ -80,34 +80,5 @@ export async function getTemplateFields(
 		});
 	}
 	const template = asTemplate(await editorGet(this, GET_TEMPLATE_V2, { recordTypeId: templateId }));
-	const sections = Array.isArray(template?.sections) ? (template.sections as IDataObject[]) : [];
-	const fields = sections.flatMap((section) =>
-		(Array.isArray(section.fields) ? (section.fields as IDataObject[]) : [])
-			.filter((field) => typeof field.uid === 'string' && field.uid !== '')
-			.map((field) => ({ section: String(section.label ?? ''), field })),
-	);
-	const labelCount = new Map<string, number>();
-	for (const { field } of fields) {
-		const label = String(field.label ?? field.uid);
-		labelCount.set(label, (labelCount.get(label) ?? 0) + 1);
-	}
-	const seen = new Set<string>();
-	const columns: ResourceMapperField[] = [];
-	for (const { section, field } of fields) {
-		const uid = String(field.uid);
-		if (seen.has(uid)) continue;
-		seen.add(uid);
-		const label = String(field.label ?? uid);
-		columns.push({
-			id: uid,
-			// A label that several sections use is told apart by its section.
-			displayName: (labelCount.get(label) ?? 0) > 1 && section ? `${label} (${section})` : label,
-			required: false,
-			defaultMatch: false,
-			canBeUsedToMatch: false,
-			display: true,
-			type: 'string',
-		});
-	}
-	return { fields: columns };
+	return { fields: templateColumns(template) };
 }

@@ -1,6 +1,6 @@
 import { UPDATE_RECORD_V2 } from '../../../client/endpoints';
 import { perItemOperation } from '../../kinds/perItem';
-import { readFieldValues, recordFieldsProperty } from './fieldValues';
+import { readFieldValues, recordFieldsProperty } from '../../parameters/templateFieldValues';
 import { readRecordId, recordIdProperty } from './recordId';
 import { readTemplateId, templateIdProperty } from './templates';
 

@@ -1,29 +1,45 @@
 import type { IExecuteFunctions, INodeProperties, ResourceMapperValue } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { stringMap, valueChecker } from '../../parameters/validate';
+import { stringMap, valueChecker } from './validate';
 
-/** A record's fields, as the chosen template's resource-mapper columns. */
-export const recordFieldsProperty: INodeProperties = {
-	displayName: 'Fields',
-	name: 'fields',
-	type: 'resourceMapper',
-	noDataExpression: true,
-	default: { mappingMode: 'defineBelow', value: null },
-	required: true,
-	typeOptions: {
-		loadOptionsDependsOn: ['templateId.value'],
-		resourceMapper: {
-			resourceMapperMethod: 'getTemplateFields',
-			mode: 'add',
-			fieldWords: { singular: 'field', plural: 'fields' },
-			addAllFields: true,
-			multiKeyMatch: false,
-			supportAutoMap: true,
+/**
+ * A template's fields as resource-mapper columns (`Fields`): a record template's or a dispatch
+ * template's, from `resourceMapperMethod`, reloaded when `dependsOn` changes.
+ */
+export function templateFieldsProperty(
+	resourceMapperMethod: string,
+	dependsOn: string,
+	description: string,
+): INodeProperties {
+	return {
+		displayName: 'Fields',
+		name: 'fields',
+		type: 'resourceMapper',
+		noDataExpression: true,
+		default: { mappingMode: 'defineBelow', value: null },
+		required: true,
+		typeOptions: {
+			loadOptionsDependsOn: [`${dependsOn}.value`],
+			resourceMapper: {
+				resourceMapperMethod,
+				mode: 'add',
+				fieldWords: { singular: 'field', plural: 'fields' },
+				addAllFields: true,
+				multiKeyMatch: false,
+				supportAutoMap: true,
+			},
 		},
-	},
-	description: "The template's fields to fill in, by their labels in the CAD",
-};
+		description,
+	};
+}
+
+/** A record's fields, as the chosen record template's columns. */
+export const recordFieldsProperty = templateFieldsProperty(
+	'getTemplateFields',
+	'templateId',
+	"The template's fields to fill in, by their labels in the CAD",
+);
 
 /**
  * The item's field values, keyed by the template's field `uid`s: mapped one by one, or taken
