@@ -31,6 +31,8 @@ export function templateColumns(template: IDataObject | undefined): ResourceMapp
 	const fields = sections.flatMap((section) =>
 		(Array.isArray(section.fields) ? (section.fields as IDataObject[]) : [])
 			.filter((field) => typeof field.uid === 'string' && field.uid !== '')
+			// A dispatch template's units field is filled from the units to attach, never from values.
+			.filter((field) => field.binding !== 'units')
 			.map((field) => ({ section: String(section.label ?? ''), field })),
 	);
 	const labelCount = new Map<string, number>();

@@ -13,6 +13,7 @@ const http = require('node:http');
 const { CallStore } = require('./calls');
 const { CommunityStore } = require('./community');
 const { PeopleStore } = require('./people');
+const { ConfigurationStore } = require('./configuration');
 const { PanelStore, showAction } = require('./panels');
 const { UnitStore } = require('./units');
 const { answerV1, text } = require('./v1-routes');
@@ -143,6 +144,8 @@ async function startEmulator(options = {}) {
 		/** Permissions, permission keys and identifiers of the community's accounts (people.js). */
 		people: new PeopleStore(community),
 		panels: new PanelStore(),
+		/** Dispatch templates, configuration lists, blips, drafts (configuration.js). */
+		configuration: new ConfigurationStore(),
 		/** Set Status requests as received, for tests of batching. */
 		statusChanges: /** @type {Array<{ serverId: number, body: unknown }>} */ ([]),
 		kicks: /** @type {Array<Record<string, unknown>>} */ ([]),
@@ -185,6 +188,10 @@ async function startEmulator(options = {}) {
 		/** Permissions (catalog, grants), legacy flags, permission keys, identifiers (people.js). */
 		get people() {
 			return state.people;
+		},
+		/** Dispatch templates, penal codes, postals, pager, stations, callouts, signs, blips (configuration.js). */
+		get configuration() {
+			return state.configuration;
 		},
 		/** Integration Panels: definitions, instances' state and revisions, actions and their acks. */
 		get panels() {

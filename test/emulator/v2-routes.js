@@ -17,6 +17,7 @@ const WINDOW_MS = 60_000;
 
 const { json, problem } = require('./v2-answers');
 const { CALL_ROUTES } = require('./v2-call-routes');
+const { CONFIG_ROUTES } = require('./v2-config-routes');
 const { GENERAL_ROUTES } = require('./v2-general-routes');
 const { PANEL_ROUTES } = require('./v2-panel-routes');
 const { PEOPLE_ROUTES } = require('./v2-people-routes');
@@ -221,6 +222,7 @@ const ROUTES = [
 	...GENERAL_ROUTES,
 	...PANEL_ROUTES,
 	...PEOPLE_ROUTES,
+	...CONFIG_ROUTES,
 ];
 
 /** Sliding window per route: at most `perMinute` requests in any minute. */
