@@ -2,6 +2,7 @@
  * Custom dispatch (calls from a community's dispatch templates), dispatch templates, a call's
  * postal and primary unit: through n8n-core against the emulator, with the pages' wire bodies.
  */
+import { editorFor } from '../support/editor';
 import { emulatorWithUnits, itemError, resourceRunner, type Emulator } from '../support/fixtures';
 
 const runCall = resourceRunner('call');
@@ -166,5 +167,36 @@ describe('Call → Set Call Postal, Set Call Primary Unit', () => {
 		).toEqual([{ identId: second, trackPrimary: true }]);
 		expect(primary.output[0].json).toMatchObject({ callId: call.callId, identId: second });
 		expect(emulator.calls.active(1, call.callId)?.primary).toBe(second);
+	});
+});
+
+describe('Call → Create Custom Dispatch Call: the editor', () => {
+	it("lists the dispatch templates and maps a template's fields, with its status options and choices, not its units", async () => {
+		const emulator = await withUnits();
+		const editor = editorFor(emulator, {
+			resource: 'call',
+			operation: 'createCustomDispatch',
+			dispatchTemplateId: { __rl: true, mode: 'list', value: '1' },
+		});
+		const listed = await editor.listSearch('searchDispatchTemplates');
+		expect(listed.results).toEqual([{ name: 'UK Control Room (default)', value: '1' }]);
+		const { fields } = await editor.resourceMapping('getDispatchTemplateFields');
+		expect(fields.map((field) => [field.id, field.displayName, field.type])).toEqual([
+			['status', 'Status', 'options'],
+			['priority', 'Priority', 'options'],
+			['code', 'Grade', 'string'],
+			['caller_name', 'Caller Name', 'string'],
+			['description', 'Description', 'string'],
+		]);
+		expect(fields[0].options?.map((option) => option.value)).toEqual([
+			'awaiting_deployment',
+			'deployed',
+			'resolved',
+		]);
+		expect(fields[1].options?.map((option) => option.value)).toEqual([
+			'Immediate',
+			'Priority',
+			'Routine',
+		]);
 	});
 });
