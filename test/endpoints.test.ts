@@ -17,6 +17,8 @@ const PARAMS = {
 	groupName: 'CAR-51',
 	characterId: 2451,
 	syncId: 'citizen:1234',
+	templateId: 2,
+	blipId: 32,
 };
 
 const v2Endpoints = Object.entries(endpoints).filter(

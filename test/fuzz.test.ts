@@ -153,8 +153,11 @@ function emptyBatches(emulator: Emulator, from: number): string[] {
 		.filter(
 			(request) =>
 				request.rawBody.trim() === '[]' ||
-				/"(callIds|identIds|units)":\[\]/.test(request.rawBody) ||
-				(/"data":\[\]/.test(request.rawBody) && !request.path.endsWith('get_version')),
+				/"(callIds|identIds|units|ids|updates)":\[\]/.test(request.rawBody) ||
+				// v1's data array (v2's blip menu `data: []` clears the menu, as documented).
+				(/"data":\[\]/.test(request.rawBody) &&
+					!request.path.startsWith('/v2/') &&
+					!request.path.endsWith('get_version')),
 		)
 		.map((request) => `${request.method} ${request.path} ${request.rawBody}`);
 }
@@ -171,6 +174,14 @@ const LISTINGS = new Set([
 	'lookup',
 	'getActions',
 	'list',
+	'getDispatchTemplates',
+	'lookupCustom',
+	'getBlips',
+	'getInfo',
+	'getPenalCodes',
+	'getDatabaseSync',
+	'getFiveMConfiguration',
+	'getPagerConfig',
 ]);
 
 const pairedTo = (item: INodeExecutionData) => (item.pairedItem as { item?: number })?.item;

@@ -77,7 +77,7 @@ describe('Record → Send Record Draft', () => {
 describe('Record → Lookup by Custom Field', () => {
 	it('sends {map, value, types, partial} and returns each record found, with its values', async () => {
 		const emulator = await emulatorWithUnits([]);
-		const template = emulator.community.template(4);
+		const template = emulator.community.template(4)!;
 		template.sections[1].fields.push({ label: 'License Number', value: '', uid: 'licenseNumber' });
 		emulator.community.createRecord(template, { first: 'John', licenseNumber: 'D1234567' }, 'a-1');
 		emulator.community.createRecord(template, { first: 'Jane', licenseNumber: 'D7654321' }, 'a-2');
