@@ -17,6 +17,7 @@ const { startEmulator } = require('../emulator/sonoran-emulator');
 const { callChecks, callWorkflows, startCatcher } = require('./call-checks');
 const { panelChecks, panelWorkflows, startGameServer } = require('./panel-checks');
 const { PEOPLE_ACCOUNTS, peopleChecks, peopleWorkflows } = require('./people-checks');
+const { configurationChecks, configurationWorkflows } = require('./configuration-checks');
 const { cliChecks } = require('./cli-checks');
 const { queueModeChecks } = require('./queue-mode');
 const { serverChecks } = require('./server-checks');
@@ -96,6 +97,7 @@ async function main() {
 			wrongKey: exampleAs('end-of-session-sweep.json', 'e2eWrongKey00001', 'wrongKeyCredential'),
 			...callWorkflows(catcher),
 			...peopleWorkflows(),
+			...configurationWorkflows(),
 			...panelWorkflows(gameServer),
 		};
 		fs.writeFileSync(
@@ -124,6 +126,8 @@ async function main() {
 				workflows.ban,
 				workflows.roleSync,
 				workflows.roster,
+				workflows.penalCodes,
+				workflows.dispatchForm,
 				workflows.doors,
 			];
 			for (const { id } of published) {
@@ -138,6 +142,7 @@ async function main() {
 		await triggerChecks({ install, baseUrl, userFolder, emulator, workflows, server });
 		await callChecks({ baseUrl, install, userFolder, emulator, workflows, catcher, server });
 		await peopleChecks({ baseUrl, emulator });
+		await configurationChecks({ baseUrl, emulator });
 		await panelChecks({ install, baseUrl, userFolder, emulator, workflows, server, gameServer });
 		await stopServer(server);
 		await queueModeChecks({ install, extensionsDir, workDir });
