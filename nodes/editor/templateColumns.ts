@@ -1,4 +1,16 @@
-import type { IDataObject, INodePropertyOptions, ResourceMapperField } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodePropertyOptions,
+	ResourceMapperField,
+	ResourceMapperFields,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { isObject } from '../client/answers';
+import type { Endpoint } from '../client/endpoints';
+import { asWholeNumber } from '../client/wholeNumber';
+import { editorGet } from './editorLookup';
 
 /**
  * A field with choices as a dropdown: a select field's own options (the text is what Sonoran
@@ -59,4 +71,29 @@ export function templateColumns(template: IDataObject | undefined): ResourceMapp
 		});
 	}
 	return columns;
+}
+
+/**
+ * The resource-mapper method of a template picker: the template chosen in `parameter`, read from
+ * `endpoint` (its route's `routeParam`), as columns; `fix` says how to choose one.
+ */
+export function templateFieldsLoader(spec: {
+	parameter: string;
+	endpoint: Endpoint;
+	routeParam: string;
+	what: string;
+	fix: string;
+}) {
+	return async function (this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
+		const templateId = asWholeNumber(
+			this.getNodeParameter(spec.parameter, undefined, { extractValue: true }),
+		);
+		if (templateId === undefined) {
+			throw new NodeOperationError(this.getNode(), `Choose a ${spec.what} first`, {
+				description: spec.fix,
+			});
+		}
+		const template = await editorGet(this, spec.endpoint, { [spec.routeParam]: templateId });
+		return { fields: templateColumns(isObject(template) ? template : undefined) };
+	};
 }

@@ -4,10 +4,16 @@ import { CREATE_CUSTOM_DISPATCH_CALL_V2 } from '../../../client/endpoints';
 import { perItemOperation } from '../../kinds/perItem';
 import { readServerId, serverIdProperty } from '../../parameters/server';
 import { readFieldValues, templateFieldsProperty } from '../../parameters/templateFieldValues';
-import { optionalText, valueChecker } from '../../parameters/validate';
 import { attachTargetProperties, readAttachTargets, type AttachBy } from './attachTargets';
 import { dispatchTemplateProperty, readDispatchTemplateId } from './dispatchTemplates';
-import { checkMetaData, deleteAfterField, metaDataField, readDeleteAfter } from './fields';
+import {
+	checkMetaData,
+	deleteAfterField,
+	metaDataField,
+	noteField,
+	readDeleteAfter,
+	readNotes,
+} from './fields';
 import { findCreatedCall, newRequestId, REQUEST_ID_KEY } from './findCreated';
 
 const ATTACH_KINDS: AttachBy[] = ['accounts', 'communityUserIds', 'discord', 'identIds', 'roblox'];
@@ -39,34 +45,19 @@ export const createCustomDispatch = perItemOperation({
 			type: 'collection',
 			placeholder: 'Add Field',
 			default: {},
-			options: [
-				deleteAfterField(60),
-				metaDataField,
-				{
-					displayName: 'Note',
-					name: 'note',
-					type: 'string',
-					default: '',
-					description: 'A first note on the call',
-				},
-			],
+			options: [deleteAfterField(60), metaDataField, noteField],
 		},
 	],
 	endpoint: CREATE_CUSTOM_DISPATCH_CALL_V2,
 	read: (ctx, itemIndex) => {
 		const serverId = readServerId(ctx, itemIndex);
 		const extra = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-		const note = valueChecker(ctx, itemIndex)(
-			extra.note,
-			'Note',
-			optionalText,
-			'Set "Note" to text, or remove it.',
-		);
+		const notes = readNotes(ctx, itemIndex, extra);
 		const body: IDataObject = {
 			templateId: readDispatchTemplateId(ctx, itemIndex),
 			values: readFieldValues(ctx, itemIndex),
 			...readAttachTargets(ctx, itemIndex, ATTACH_KINDS, false),
-			...(note ? { notes: [{ label: 'n8n', type: 'text', content: note }] } : {}),
+			...(notes.length ? { notes } : {}),
 			metaData: {
 				...checkMetaData(ctx, itemIndex, extra.metaData),
 				[REQUEST_ID_KEY]: newRequestId(),

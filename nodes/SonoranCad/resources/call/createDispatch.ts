@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { CREATE_DISPATCH_CALL_V2 } from '../../../client/endpoints';
 import { perItemOperation, type ItemRequest } from '../../kinds/perItem';
 import { readServerId, serverIdProperty } from '../../parameters/server';
-import { optionalText, parameterReader, text, valueChecker } from '../../parameters/validate';
+import { parameterReader, text } from '../../parameters/validate';
 import {
 	checkMetaData,
 	dispatchTextFields,
@@ -13,6 +13,8 @@ import {
 	readEnum,
 	deleteAfterField,
 	readDeleteAfter,
+	noteField,
+	readNotes,
 } from './fields';
 import { attachTargetProperties, readAttachTargets, type AttachBy } from './attachTargets';
 import { findCreatedCall, newRequestId, REQUEST_ID_KEY } from './findCreated';
@@ -21,7 +23,6 @@ const ATTACH_KINDS: AttachBy[] = ['accounts', 'communityUserIds', 'discord', 'ro
 
 function read(ctx: IExecuteFunctions, itemIndex: number): ItemRequest {
 	const readParameter = parameterReader(ctx, itemIndex);
-	const check = valueChecker(ctx, itemIndex);
 	const serverId = readServerId(ctx, itemIndex);
 	const param = (name: string) => ctx.getNodeParameter(name, itemIndex);
 	const body: IDataObject = {
@@ -32,8 +33,7 @@ function read(ctx: IExecuteFunctions, itemIndex: number): ItemRequest {
 	};
 	const extra = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	Object.assign(body, readDispatchText(ctx, itemIndex, extra));
-	const note = check(extra.note, 'Note', optionalText, 'Set "Note" to text, or remove it.');
-	body.notes = note ? [{ label: 'n8n', type: 'text', content: note }] : [];
+	body.notes = readNotes(ctx, itemIndex, extra);
 	body.metaData = {
 		...checkMetaData(ctx, itemIndex, extra.metaData),
 		[REQUEST_ID_KEY]: newRequestId(),
@@ -79,18 +79,7 @@ export const createDispatch = perItemOperation({
 			type: 'collection',
 			placeholder: 'Add Field',
 			default: {},
-			options: [
-				...dispatchTextFields,
-				deleteAfterField(60),
-				metaDataField,
-				{
-					displayName: 'Note',
-					name: 'note',
-					type: 'string',
-					default: '',
-					description: 'A first note on the call',
-				},
-			],
+			options: [...dispatchTextFields, deleteAfterField(60), metaDataField, noteField],
 		},
 	],
 	endpoint: CREATE_DISPATCH_CALL_V2,

@@ -1,18 +1,10 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	ILoadOptionsFunctions,
-	INodeListSearchResult,
-	ResourceMapperFields,
-} from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { isObject } from '../../../client/answers';
 import { GET_DISPATCH_TEMPLATE_V2, GET_DISPATCH_TEMPLATES_V2 } from '../../../client/endpoints';
-import { asWholeNumber } from '../../../client/wholeNumber';
 import { editorGet, listMatching } from '../../../editor/editorLookup';
 import { numberLocator } from '../../../editor/numberLocator';
-import { templateColumns } from '../../../editor/templateColumns';
+import { templateFieldsLoader } from '../../../editor/templateColumns';
 import { valueChecker, wholeNumber } from '../../parameters/validate';
 
 /** The dispatch template (a community-defined call layout): picked from the list, or its ID. */
@@ -52,17 +44,10 @@ export async function searchDispatchTemplates(
 }
 
 /** The chosen dispatch template's fields as columns, keyed by their `uid`s. */
-export async function getDispatchTemplateFields(
-	this: ILoadOptionsFunctions,
-): Promise<ResourceMapperFields> {
-	const templateId = asWholeNumber(
-		this.getNodeParameter('dispatchTemplateId', undefined, { extractValue: true }),
-	);
-	if (templateId === undefined) {
-		throw new NodeOperationError(this.getNode(), 'Choose a dispatch template first', {
-			description: 'Pick the dispatch template from the list, or give its ID.',
-		});
-	}
-	const template = await editorGet(this, GET_DISPATCH_TEMPLATE_V2, { templateId });
-	return { fields: templateColumns(isObject(template) ? (template as IDataObject) : undefined) };
-}
+export const getDispatchTemplateFields = templateFieldsLoader({
+	parameter: 'dispatchTemplateId',
+	endpoint: GET_DISPATCH_TEMPLATE_V2,
+	routeParam: 'templateId',
+	what: 'dispatch template',
+	fix: 'Pick the dispatch template from the list, or give its ID.',
+});

@@ -221,3 +221,27 @@ export function readDeleteAfter(
 	);
 	return { deleteAfterMinutes: minutes };
 }
+
+/** A first note on a new call (Additional Fields → Note). */
+export const noteField: INodeProperties = {
+	displayName: 'Note',
+	name: 'note',
+	type: 'string',
+	default: '',
+	description: 'A first note on the call',
+};
+
+/** The new call's notes: the Note given, labelled n8n, or none. */
+export function readNotes(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	collection: IDataObject,
+): IDataObject[] {
+	const note = valueChecker(ctx, itemIndex)(
+		collection.note,
+		'Note',
+		optionalText,
+		'Set "Note" to text, or remove it.',
+	);
+	return note ? [{ label: 'n8n', type: 'text', content: note }] : [];
+}

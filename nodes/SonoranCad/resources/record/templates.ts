@@ -3,16 +3,13 @@ import type {
 	IExecuteFunctions,
 	ILoadOptionsFunctions,
 	INodeListSearchResult,
-	ResourceMapperFields,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { isObject } from '../../../client/answers';
 import { editorGet, listMatching } from '../../../editor/editorLookup';
-import { templateColumns } from '../../../editor/templateColumns';
+import { templateFieldsLoader } from '../../../editor/templateColumns';
 import { GET_TEMPLATE_V2, GET_TEMPLATES_V2 } from '../../../client/endpoints';
 import { numberLocator } from '../../../editor/numberLocator';
-import { asWholeNumber } from '../../../client/wholeNumber';
 import { recordTypeName } from './recordTypes';
 import { valueChecker, wholeNumber } from '../../parameters/validate';
 
@@ -68,17 +65,10 @@ export async function searchRecordTemplates(
  * The chosen template's fields as resource-mapper columns (`GET /v2/general/templates/{id}`):
  * each field's `uid` is the key Sonoran fills in (its `replaceValues`), its label the name shown.
  */
-export async function getTemplateFields(
-	this: ILoadOptionsFunctions,
-): Promise<ResourceMapperFields> {
-	const templateId = asWholeNumber(
-		this.getNodeParameter('templateId', undefined, { extractValue: true }),
-	);
-	if (templateId === undefined) {
-		throw new NodeOperationError(this.getNode(), 'Choose a template first', {
-			description: 'Pick the record template from the list, or give its record type ID.',
-		});
-	}
-	const template = asTemplate(await editorGet(this, GET_TEMPLATE_V2, { recordTypeId: templateId }));
-	return { fields: templateColumns(template) };
-}
+export const getTemplateFields = templateFieldsLoader({
+	parameter: 'templateId',
+	endpoint: GET_TEMPLATE_V2,
+	routeParam: 'recordTypeId',
+	what: 'template',
+	fix: 'Pick the record template from the list, or give its record type ID.',
+});
