@@ -4,6 +4,8 @@
  * → one replace → the emulator holds exactly those codes; the same rows again leave the same) and
  * a dispatch call from a web form on the community's dispatch template.
  */
+const { isDeepStrictEqual: sameJson } = require('node:util');
+
 const { check, exampleAs, expect, postJson } = require('./helpers');
 
 function configurationWorkflows() {
@@ -67,7 +69,6 @@ const HELD = [
 	},
 ];
 
-const sameJson = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
 async function configurationChecks({ baseUrl, emulator }) {
 	const requestsTo = (path) => emulator.requests.filter((request) => request.path === path);
@@ -128,7 +129,7 @@ async function configurationChecks({ baseUrl, emulator }) {
 		async () => {
 			emulator.addUnits([{ apiId: 'STEAM:form-1', communityUserId: 'cu-form' }]);
 			const form = {
-				caller: 'Alex Smith',
+				callerName: 'Alex Smith',
 				description: 'Reports of a disturbance outside the station.',
 				priority: 'Immediate',
 				grade: 'GRADE_1',
