@@ -69,7 +69,6 @@ const HELD = [
 	},
 ];
 
-
 async function configurationChecks({ baseUrl, emulator }) {
 	const requestsTo = (path) => emulator.requests.filter((request) => request.path === path);
 
