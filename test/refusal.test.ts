@@ -33,6 +33,8 @@ const KINDS: Array<{
 	items: object[];
 	parameters: Record<string, unknown>;
 	message: string;
+	/** What each item's message names after the refusal (its unit, call…), when it names one. */
+	subjects?: string[];
 }> = [
 	{
 		kind: 'per item (Account → Get Account)',
@@ -70,18 +72,21 @@ const KINDS: Array<{
 			...ONE_EACH,
 		},
 		message: V2_REFUSAL,
+		subjects: ['p1', 'p2', 'p3'].map((id) => `community user IDs ${id}, server 1`),
 	},
 	{
 		kind: 'batched with isolation (Call → Close Calls, Batch Size 1)',
 		items: [501, 502, 503].map((callId) => ({ callId })),
 		parameters: { resource: 'call', operation: 'close', ...ONE_EACH },
 		message: V2_REFUSAL,
+		subjects: [501, 502, 503].map((id) => `call ${id}, server 1`),
 	},
 	{
 		kind: 'batched with isolation (Unit → Kick by API ID, v1, Batch Size 1)',
 		items: ['S:1', 'S:2', 'S:3'].map((apiId) => ({ apiId, reason: 'r' })),
 		parameters: { resource: 'unit', operation: 'kick', ...ONE_EACH },
 		message: 'Sonoran CAD rejected the API key (INVALID API KEY)',
+		subjects: ['API ID S:1, server 1', 'API ID S:2, server 1', 'API ID S:3, server 1'],
 	},
 	{
 		kind: 'one per request (Unit → Kick by Discord ID, v2)',
@@ -94,20 +99,24 @@ const KINDS: Array<{
 			...UNPACED,
 		},
 		message: V2_REFUSAL,
+		subjects: ['1', '2', '3'].map((id) => `Discord ID ${id}, server 1`),
 	},
 ];
 
 describe('a refused key stops every further request of the execution', () => {
-	it.each(KINDS)('$kind: three items, one request', async ({ items, parameters, message }) => {
-		const emulator = await emulatorWithUnits([]);
+	it.each(KINDS)(
+		'$kind: three items, one request',
+		async ({ items, parameters, message, subjects }) => {
+			const emulator = await emulatorWithUnits([]);
 
-		const { output } = await withWrongKey(emulator, items, parameters);
+			const { output } = await withWrongKey(emulator, items, parameters);
 
-		expect(emulator.requests).toHaveLength(1);
-		expect(output.map((item) => [item.json.error, item.pairedItem])).toEqual(
-			[0, 1, 2].map((item) => [message, { item }]),
-		);
-	});
+			expect(emulator.requests).toHaveLength(1);
+			expect(output.map((item) => [item.json.error, item.pairedItem])).toEqual(
+				[0, 1, 2].map((item) => [subjects ? `${message}: ${subjects[item]}` : message, { item }]),
+			);
+		},
+	);
 
 	it('a plan refusal stops the further requests to that endpoint', async () => {
 		const emulator = await emulatorWithUnits([], { plan: 2 });

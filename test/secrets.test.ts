@@ -210,7 +210,9 @@ describe('The API key stays secret', () => {
 		const emulator = await emulatorWithUnits(['A'], { apiKey: TRACEABLE_KEY });
 		emulator.queueFault({ status: 400, body: `BAD KEY ${TRACEABLE_KEY}` });
 		const { run } = await runKick(emulator, { items: [{ apiId: 'A' }] });
-		expect(runError(run)?.message).toBe('Sonoran CAD refused the request: BAD KEY **hidden**');
+		expect(runError(run)?.message).toBe(
+			'Sonoran CAD refused the request: BAD KEY **hidden**: API ID A, server 1',
+		);
 
 		emulator.queueFault({ status: 400, body: `BAD KEY ${TRACEABLE_KEY}` });
 		const { output } = await runKick(emulator, {
@@ -218,7 +220,7 @@ describe('The API key stays secret', () => {
 			onError: 'continueRegularOutput',
 		});
 		expect(itemError(output[0]).message).toBe(
-			'Sonoran CAD refused the request: BAD KEY **hidden**',
+			'Sonoran CAD refused the request: BAD KEY **hidden**: API ID A, server 1',
 		);
 	});
 });

@@ -178,7 +178,7 @@ describe('a cancelled execution leaves the splits of a refused shared request', 
 		expect(c.run.status).toBe('canceled');
 		expect(b.output[0].json).toMatchObject({ apiId: 'STEAM:B', kicked: true });
 		expect(unknown.output[0].json.error).toBe(
-			'Sonoran CAD found no active unit with this API ID (HTTP 404)',
+			'Sonoran CAD found no active unit with this API ID (HTTP 404): API ID STEAM:UNKNOWN, server 1',
 		);
 		expect(emulator.activeUnits().map((unit) => unit.apiId)).toEqual(['STEAM:C']);
 	}, 30_000);
@@ -212,7 +212,7 @@ describe("an error never carries what Sonoran said about another execution's ite
 		expect(sent).toEqual([['STEAM:KNOWN', 'STEAM:UNKNOWN'], ['STEAM:KNOWN']]);
 		expect(knownRun.output[0].json).toMatchObject({ apiId: 'STEAM:KNOWN', kicked: true });
 		expect(itemError(unknownRun.output[0]).message).toBe(
-			'Sonoran CAD found no active unit with this API ID (HTTP 404)',
+			'Sonoran CAD found no active unit with this API ID (HTTP 404): API ID STEAM:UNKNOWN, server 1',
 		);
 		expect(JSON.stringify(unknownRun.output)).not.toContain('STEAM:KNOWN');
 	}, 30_000);

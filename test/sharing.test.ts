@@ -139,16 +139,19 @@ describe('executions that wait for the pace share a request', () => {
 		);
 		for (const run of runs) {
 			const item = only(run);
-			const { apiId } = run.item as { apiId: string };
+			const { apiId, serverId } = run.item as { apiId: string; serverId: number };
 			if (!unknown.has(apiId)) {
 				expect(item.json.kicked).toBe(true);
 				continue;
 			}
 			const { message, description } = itemError(item);
-			expect(message).toBe('Sonoran CAD found no active unit with this API ID (HTTP 404)');
-			const said = `${String(message)} ${String(description)}`;
+			expect(message).toBe(
+				`Sonoran CAD found no active unit with this API ID (HTTP 404): API ID ${apiId}, server ${serverId}`,
+			);
+			// Words, so that P1 is not found inside this item's own P13.
+			const said = ` ${String(message)} ${String(description)} `.replace(/[,.:"]/g, ' ');
 			for (const other of items.filter((i) => i.apiId !== apiId)) {
-				expect(said).not.toContain(other.apiId);
+				expect(said).not.toContain(` ${other.apiId} `);
 				expect(said).not.toContain(other.reason);
 			}
 		}
@@ -274,7 +277,10 @@ describe('executions that wait for the pace share a request', () => {
 
 		expect(emulator.kicks).toEqual([]);
 		for (const run of runs) {
-			expect(only(run).json.error).toBe('Sonoran CAD rejected the API key (INVALID API KEY)');
+			const { apiId, serverId } = run.item as { apiId: string; serverId: number };
+			expect(only(run).json.error).toBe(
+				`Sonoran CAD rejected the API key (INVALID API KEY): API ID ${apiId}, server ${serverId}`,
+			);
 		}
 		expect(emulator.requests.length).toBeLessThanOrEqual(4);
 	});
@@ -403,7 +409,7 @@ describe('Set Status and Close Calls share too, by status and server', () => {
 			if (player === 'c5') {
 				// Alone in its request a 404; in a shared one, a count short of what was named.
 				expect(item.json.error).toMatch(
-					/^(Sonoran CAD did not update all of this item's units|Sonoran CAD found no such server, or no unit matching the targets \(HTTP 404\))$/,
+					/^(Sonoran CAD did not update all of this item's units|Sonoran CAD found no such server, or no unit matching the targets \(HTTP 404\)): community user IDs c5, server 1$/,
 				);
 				continue;
 			}

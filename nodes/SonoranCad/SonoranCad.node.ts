@@ -27,7 +27,9 @@ export class SonoranCad implements INodeType {
 		name: 'sonoranCad',
 		icon: { light: 'file:sonorancad.svg', dark: 'file:sonorancad.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: the AI tool variant's listings return simplified items by default.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{ $parameter["resource"] + ": " + $parameter["operation"] }}',
 		description:
 			'Act on Sonoran CAD from a workflow: kick units and set their status, create and update calls, find and ban accounts, create, update and look up records, answer Integration Panels',

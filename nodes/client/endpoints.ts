@@ -930,3 +930,34 @@ export const UPDATE_STREET_SIGNS_V2 = v2Endpoint(
 		"Check the sign IDs and the Server ID: they are the IDs of the server's street sign configuration.",
 	),
 );
+
+/**
+ * What takes away or replaces something people rely on: a unit on duty, a ban, a call, a record,
+ * a permission, a configuration list. An AI agent should use these only behind a person's review
+ * (docs/ai-agents.md); the list is the one place that says so.
+ */
+export const DESTRUCTIVE: ReadonlySet<Endpoint> = new Set([
+	KICK_UNIT_V1,
+	KICK_UNIT_V2,
+	BAN_ACCOUNT_V2,
+	BAN_USER_V1,
+	REMOVE_911_CALL_V2,
+	CLOSE_CALLS_V2,
+	DETACH_UNITS_V2,
+	DELETE_RECORD_V2,
+	SET_PANEL_V2,
+	DELETE_PANEL_V2,
+	DELETE_CHARACTER_V2,
+	REMOVE_CHARACTER_LINK_V2,
+	REPLACE_ACCOUNT_PERMISSIONS_V2,
+	MODIFY_ACCOUNT_PERMISSIONS_V2,
+	DELETE_IDENTIFIER_V2,
+	DELETE_BLIPS_V2,
+	SET_PENAL_CODES_V2,
+	SET_POSTALS_V2,
+	SET_SERVERS_V2,
+	SET_PAGER_CONFIG_V2,
+	SET_STATIONS_V2,
+	SET_CALLOUTS_V2,
+	SET_STREET_SIGN_CONFIG_V2,
+]);

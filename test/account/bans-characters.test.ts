@@ -86,7 +86,9 @@ describe('Account → Ban and Unban', () => {
 			{ accountBy: 'discord', account: '={{ $json.id }}' },
 			'continueRegularOutput',
 		);
-		expect(output[0].json.error).toBe('Sonoran CAD found no such account (HTTP 404)');
+		expect(output[0].json.error).toBe(
+			'Sonoran CAD found no such account (HTTP 404): Discord ID nobody',
+		);
 		expect(output[1].json).toMatchObject({ banned: true, accountUuid: 'a-1' });
 	});
 
@@ -106,7 +108,7 @@ describe('Account → Ban and Unban', () => {
 			answer: 'User Ban: a-1 Status: false',
 		});
 		expect(output[1].json.error).toBe(
-			'Sonoran CAD found no such account with this API ID (HTTP 404)',
+			'Sonoran CAD found no such account with this API ID (HTTP 404): API ID steam:unknown',
 		);
 		expect(emulator.community.bans.size).toBe(0);
 		const [request] = emulator.bodiesTo('/general/ban_user');
@@ -233,7 +235,7 @@ describe('Account → Get Characters', () => {
 			'continueRegularOutput',
 		);
 		expect(output.map((item) => item.json.error)).toEqual([
-			'Sonoran CAD found no such account (HTTP 404)',
+			'Sonoran CAD found no such account (HTTP 404): username Nobody',
 		]);
 	});
 });

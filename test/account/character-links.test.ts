@@ -52,7 +52,7 @@ describe('Account → Select Character and Delete Character', () => {
 		);
 		expect(deleted.output[0].json).toEqual({ characterId: jane.id, deleted: true });
 		expect(deleted.output[1].json.error).toBe(
-			'Sonoran CAD found no such character or account (HTTP 404)',
+			'Sonoran CAD found no such character or account (HTTP 404): character 99999',
 		);
 		expect(emulator.community.charactersOf('a-1')).toHaveLength(0);
 	});
@@ -89,7 +89,7 @@ describe('Account → character links (Database Sync)', () => {
 		expect(removed.output[0].json).toMatchObject({ action: 'REMOVE', linked: false });
 		const gone = await link('removeCharacterLink', 'citizen:1234', 'continueRegularOutput');
 		expect(gone.output[0].json.error).toBe(
-			'Sonoran CAD found no such account or character link (HTTP 404)',
+			'Sonoran CAD found no such account or character link (HTTP 404): community user ID cu-alice, link citizen:1234',
 		);
 		expect(emulator.people.characterLinks.get('a-1')).toEqual(['citizen:5678']);
 	});

@@ -42,7 +42,7 @@ describe('Account → Set Link', () => {
 			'continueRegularOutput',
 		);
 		expect(itemError(output[0]).message).toBe(
-			'Sonoran CAD refused the link: the account UUID and the secret do not match (HTTP 403)',
+			'Sonoran CAD refused the link: the account UUID and the secret do not match (HTTP 403): community user ID fivem:777, account 11111111-1111-1111-1111-111111111111',
 		);
 		expect(output[1].json).toMatchObject({ linked: true, communityUserId: 'fivem:777' });
 		expect(JSON.stringify(output)).not.toContain(SECRET);

@@ -84,7 +84,9 @@ describe('Account → Get Permissions', () => {
 			{ accountBy: 'accountUuid', account: 'nobody' },
 			'continueRegularOutput',
 		);
-		expect(output[0].json.error).toBe('Sonoran CAD found no such account (HTTP 404)');
+		expect(output[0].json.error).toBe(
+			'Sonoran CAD found no such account (HTTP 404): account nobody',
+		);
 		expect(output[0].json.grants).toBeUndefined();
 	});
 });
@@ -138,7 +140,8 @@ describe('Account → Replace Permissions', () => {
 			'continueRegularOutput',
 		);
 		expect(itemError(output[0])).toEqual({
-			message: "The grant record.99.read is not in the community's permission catalog",
+			message:
+				"The grant record.99.read is not in the community's permission catalog: community user ID cu-alice",
 			description: expect.stringMatching(
 				/^Nothing was sent for this account: .*Get Permission Catalog\.$/,
 			),

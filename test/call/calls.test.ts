@@ -158,7 +158,7 @@ describe('Call → Create 911 Call', () => {
 			'continueRegularOutput',
 		);
 		expect(itemError(unknownServer.output[0])).toEqual({
-			message: 'Sonoran CAD does not know this server (HTTP 404)',
+			message: 'Sonoran CAD does not know this server (HTTP 404): server 9',
 			description: expect.stringContaining('Server 9 is not configured'),
 		});
 
@@ -173,7 +173,7 @@ describe('Call → Create 911 Call', () => {
 		);
 		expect(emulator.requests).toHaveLength(1);
 		expect(wrongKey.output.map((o) => itemError(o).message)).toEqual(
-			Array(3).fill('Sonoran CAD rejected the API key (HTTP 401)'),
+			Array(3).fill('Sonoran CAD rejected the API key (HTTP 401): server 1'),
 		);
 	});
 });
@@ -195,7 +195,7 @@ describe('Call → Remove 911 Call', () => {
 		]);
 		expect(output[0].json).toMatchObject({ callId: existing.callId, serverId: 1, removed: true });
 		expect(itemError(output[1]).message).toBe(
-			'Sonoran CAD found no such call on this server (HTTP 404)',
+			'Sonoran CAD found no such call on this server (HTTP 404): call 4242, server 1',
 		);
 		expect(emulator.calls.emergency.size).toBe(0);
 	});
@@ -394,7 +394,7 @@ describe('Call → Update Dispatch Call, Add Note, Attach and Detach Units', () 
 			'continueRegularOutput',
 		);
 		expect(itemError(unknown.output[0]).message).toBe(
-			'Sonoran CAD found no such call on this server (HTTP 404)',
+			'Sonoran CAD found no such call on this server (HTTP 404): call 9999, server 1',
 		);
 	});
 });
@@ -551,7 +551,7 @@ describe('Call → Get Calls', () => {
 		});
 		const { run } = await runCall(emulator, [{}], 'getMany', { serverId: 1 });
 		expect(runError(run)?.message).toBe(
-			'Sonoran CAD answered Get Calls without lists of calls (ActiveCalls, EmergencyCalls, ClosedCalls)',
+			'Sonoran CAD answered Get Calls without lists of calls (ActiveCalls, EmergencyCalls, ClosedCalls): server 1',
 		);
 	});
 });

@@ -130,7 +130,7 @@ describe('Call → Get Dispatch Templates, Get Dispatch Template', () => {
 		);
 		expect(one.output[0].json).toMatchObject({ templateId: 1, name: 'UK Control Room' });
 		expect(itemError(one.output[1]).message).toBe(
-			'Sonoran CAD found no such dispatch template (HTTP 404)',
+			'Sonoran CAD found no such dispatch template (HTTP 404): template 9',
 		);
 	});
 });
@@ -155,7 +155,7 @@ describe('Call → Set Call Postal, Set Call Primary Unit', () => {
 		).toEqual([{ postal: '9001' }]);
 		expect(postal.output[0].json).toEqual({ serverId: 1, callId: call.callId, postal: '9001' });
 		expect(itemError(postal.output[1]).message).toBe(
-			'Sonoran CAD found no such call on this server (HTTP 404)',
+			'Sonoran CAD found no such call on this server (HTTP 404): call 4242, server 1',
 		);
 
 		const primary = await runCall(emulator, [{ callId: call.callId }], 'setPrimary', {

@@ -75,7 +75,7 @@ function panels() {
 		}
 	}
 	// The fields of the chosen template, loaded by the resource mapper as the panel opens.
-	for (const slug of ['record-create', 'record-update']) {
+	for (const slug of ['record-create', 'record-update', 'record-sendDraft']) {
 		const recordPanel = list.find((panel) => panel.slug === slug);
 		recordPanel.parameters.templateId = {
 			__rl: true,
@@ -85,6 +85,14 @@ function panels() {
 		};
 		recordPanel.expected.push('First Name', 'License Type', 'Expiration');
 	}
+	const dispatchPanel = list.find((panel) => panel.slug === 'call-createCustomDispatch');
+	dispatchPanel.parameters.dispatchTemplateId = {
+		__rl: true,
+		mode: 'list',
+		value: '1',
+		cachedResultName: 'UK Control Room (default)',
+	};
+	dispatchPanel.expected.push('Status', 'Priority', 'Caller Name', 'Description');
 	// An empty Server ID list, for the check that opens it.
 	list.find((panel) => panel.slug === 'unit-setStatus').parameters.serverId = {
 		__rl: true,

@@ -139,7 +139,7 @@ describe('Identifier → Create, Get, Update, Select, Delete', () => {
 			deleted: true,
 		});
 		expect(deleted.output[1].json.error).toBe(
-			'Sonoran CAD found no such account or identifier (HTTP 404)',
+			'Sonoran CAD found no such account or identifier (HTTP 404): account b-2, unit 9999',
 		);
 		expect(emulator.people.identifiersOf('b-2').list.map((ident) => ident.data.unitNum)).toEqual([
 			'B-1',
@@ -197,7 +197,10 @@ describe('Unit → Get Account Units and Call → Get Current Call', () => {
 			output.map((item) => [item.pairedItem, item.json.accountUuid ?? item.json.error]),
 		).toEqual([
 			[{ item: 0 }, 'a-1'],
-			[{ item: 1 }, 'Sonoran CAD found no such account (HTTP 404)'],
+			[
+				{ item: 1 },
+				'Sonoran CAD found no such account (HTTP 404): Discord ID 111111111111111111, server 1',
+			],
 		]);
 		const [unitPath] = emulator.requests.filter((request) => request.path.endsWith('/units'));
 		expect(unitPath.path).toBe('/v2/emergency/servers/1/accounts/a-1/units');
@@ -232,6 +235,8 @@ describe('Unit → Get Account Units and Call → Get Current Call', () => {
 		);
 		expect(output[0].json).toMatchObject({ accountUuid: 'a-1', callId: call.callId, onCall: true });
 		expect(output[1].json).toMatchObject({ accountUuid: 'b-2', callId: null, onCall: false });
-		expect(output[2].json.error).toBe('Sonoran CAD found no such account (HTTP 404)');
+		expect(output[2].json.error).toBe(
+			'Sonoran CAD found no such account (HTTP 404): community user ID nobody',
+		);
 	});
 });

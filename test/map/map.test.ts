@@ -96,7 +96,7 @@ describe('Map → Create Blip, Update Blip, Get Blips, Delete Blips', () => {
 		);
 		// The first item clears the menu of a blip that does not exist: Sonoran's 404 is its error.
 		expect(itemError(notList.output[0]).message).toBe(
-			'Sonoran CAD found no such blip on this server (HTTP 404)',
+			'Sonoran CAD found no such blip on this server (HTTP 404): blip 5, server 1',
 		);
 		expect(emulator.requests).toHaveLength(1);
 	});

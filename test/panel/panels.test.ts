@@ -409,7 +409,7 @@ describe('Panel → Acknowledge Action and Get Actions', () => {
 			'continueRegularOutput',
 		);
 		expect(again.output[0].json.error).toBe(
-			'Sonoran CAD says this action was already acknowledged (HTTP 409)',
+			`Sonoran CAD says this action was already acknowledged (HTTP 409): panel doors, action ${pressed.id}, server 1`,
 		);
 
 		const second = emulator.panels.press({ panelKey: 'doors', actionId: 'door.set-locked' });
@@ -432,7 +432,8 @@ describe('Panel → Acknowledge Action and Get Actions', () => {
 			'continueErrorOutput',
 		);
 		expect(itemError(errorOutput[0])).toEqual({
-			message: 'Sonoran CAD found no such panel, server or action (HTTP 404)',
+			message:
+				'Sonoran CAD found no such panel, server or action (HTTP 404): panel doors, action 11111111-1111-1111-1111-111111111111, server 1',
 			description: expect.stringMatching(/within its 60 s lifetime/),
 		});
 	});
@@ -467,7 +468,7 @@ describe('Panel → List Panels, Get Panel, Delete Panel, and the Panel Key list
 		);
 		expect(deleted.output[0].json).toEqual({ panelKey: 'doors', deleted: true, enabled: false });
 		expect(deleted.output[1].json.error).toBe(
-			'Sonoran CAD found no such panel, server or action (HTTP 404)',
+			'Sonoran CAD found no such panel, server or action (HTTP 404): panel doors',
 		);
 		// Disabled, as Sonoran's page says: its definition and instances are kept.
 		expect(emulator.panels.panels.get('doors')).toMatchObject({

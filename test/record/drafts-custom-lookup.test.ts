@@ -68,7 +68,7 @@ describe('Record → Send Record Draft', () => {
 		]);
 		expect(output[0].json.sections).toBeDefined();
 		expect(itemError(output[1]).message).toBe(
-			'Sonoran CAD found no such record template or account (HTTP 404)',
+			'Sonoran CAD found no such record template or account (HTTP 404): community user ID stranger',
 		);
 		expect(emulator.configuration.drafts).toEqual([]);
 	});

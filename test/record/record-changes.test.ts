@@ -60,7 +60,7 @@ describe('Record → Update Record', () => {
 		);
 		expect(output.map((item) => item.json.error)).toEqual([
 			'Item 1: "Record ID" must be a whole number of 0 or more, not "abc"',
-			'Sonoran CAD found no such record (HTTP 404)',
+			'Sonoran CAD found no such record (HTTP 404): record 99',
 		]);
 	});
 });
@@ -76,7 +76,7 @@ describe('Record → Delete Record', () => {
 			'continueRegularOutput',
 		);
 		expect(output[0].json).toEqual({ recordId, deleted: true });
-		expect(output[1].json.error).toBe('Sonoran CAD found no such record (HTTP 404)');
+		expect(output[1].json.error).toBe('Sonoran CAD found no such record (HTTP 404): record 1000');
 		expect(emulator.community.record(recordId)).toBeUndefined();
 	});
 

@@ -62,7 +62,7 @@ describe('Server Configuration → Replace Street Sign Config, Update Street Sig
 		]);
 		expect(updated.output[0].json).toEqual({ serverId: 2, ids: [7, 8] });
 		expect(itemError(updated.output[1]).message).toBe(
-			'Sonoran CAD found no such street sign on this server (HTTP 404)',
+			'Sonoran CAD found no such street sign on this server (HTTP 404): server 2',
 		);
 	});
 });

@@ -162,7 +162,9 @@ describe('Unit → Get Active Units', () => {
 		);
 		expect(output).toHaveLength(3);
 		expect(output[2].pairedItem).toEqual({ item: 1 });
-		expect(itemError(output[2]).message).toBe('Sonoran CAD does not know this server (HTTP 404)');
+		expect(itemError(output[2]).message).toBe(
+			'Sonoran CAD does not know this server (HTTP 404): server 7',
+		);
 	});
 });
 

@@ -100,7 +100,7 @@ describe('Unit → Kick under rate limits, outages and bad units', () => {
 			// 0.5 s + 0.5 s fit in 1.2 s; a third wait would not.
 			expect(kickRequests(emulator)).toEqual([['A'], ['A'], ['A'], ['B'], ['B']]);
 			expect(itemError(output[0]).message).toBe(
-				'Sonoran CAD kept rate limiting this request (HTTP 429) for longer than Max Retry Wait (3 attempts, 1 s of waiting)',
+				'Sonoran CAD kept rate limiting this request (HTTP 429) for longer than Max Retry Wait (3 attempts, 1 s of waiting): API ID A, server 1',
 			);
 			expect(itemError(output[0]).description).toMatch(
 				/Nothing was done for this item\. Raise "Max Retry Wait"/,
@@ -118,7 +118,7 @@ describe('Unit → Kick under rate limits, outages and bad units', () => {
 			});
 			expect(run.status).toBe('error');
 			expect(runError(run)?.message).toBe(
-				'Sonoran CAD kept rate limiting this request (HTTP 429) for longer than Max Retry Wait (1 attempt, 0 s of waiting)',
+				'Sonoran CAD kept rate limiting this request (HTTP 429) for longer than Max Retry Wait (1 attempt, 0 s of waiting): API ID A, server 1',
 			);
 			expect(emulator.requests).toHaveLength(1);
 			expect(Date.now() - started).toBeLessThan(5000);
@@ -168,7 +168,7 @@ describe('Unit → Kick under rate limits, outages and bad units', () => {
 			});
 			expect(emulator.requests).toHaveLength(4);
 			expect(runError(run)?.message).toBe(
-				'Sonoran CAD had a server error (HTTP 503) after 4 attempts',
+				'Sonoran CAD had a server error (HTTP 503) after 4 attempts: API ID A, server 1',
 			);
 		});
 
@@ -200,7 +200,9 @@ describe('Unit → Kick under rate limits, outages and bad units', () => {
 				items: [{ apiId: 'A' }],
 				parameters: { options: { ...FAST, timeoutMs: 200, maxRetries: 1 } },
 			});
-			expect(runError(run)?.message).toBe('Sonoran CAD did not answer in time (2 attempts)');
+			expect(runError(run)?.message).toBe(
+				'Sonoran CAD did not answer in time (2 attempts): API ID A, server 1',
+			);
 			expect(runError(run)?.description).toMatch(/may still have been applied/);
 		});
 

@@ -128,7 +128,7 @@ describe('Unit → Kick through the v2 API', () => {
 			onError: 'continueRegularOutput',
 		});
 		expect(itemError(output[0]).message).toBe(
-			'Sonoran CAD found no such server or unit (HTTP 404)',
+			'Sonoran CAD found no such server or unit (HTTP 404): Discord ID 1, server 1',
 		);
 		expect(itemError(output[0]).description).toMatch(/No active unit matches the given identity/);
 		expect(output[1].json.kicked).toBe(true);
@@ -187,7 +187,9 @@ describe('Unit → Kick through the v2 API', () => {
 			items: [{ communityUserId: 'cu-3' }],
 			parameters: { identifyBy: 'communityUserId', serverId: 9, ...UNPACED },
 		});
-		expect(runError(run)?.message).toBe('Sonoran CAD found no such server or unit (HTTP 404)');
+		expect(runError(run)?.message).toBe(
+			'Sonoran CAD found no such server or unit (HTTP 404): community user ID cu-3, server 9',
+		);
 		expect(runError(run)?.description).toMatch(/Server 9 is not configured for this community/);
 	});
 
@@ -201,7 +203,7 @@ describe('Unit → Kick through the v2 API', () => {
 		});
 		expect(output[0].json.kicked).toBe(true);
 		expect(itemError(output[1]).message).toBe(
-			'Sonoran CAD kept rate limiting this request (HTTP 429) for longer than Max Retry Wait (1 attempt, 0 s of waiting)',
+			'Sonoran CAD kept rate limiting this request (HTTP 429) for longer than Max Retry Wait (1 attempt, 0 s of waiting): Discord ID 228541962184122369, server 1',
 		);
 		expect(itemError(output[1]).description).toMatch(/Kick Unit allows 20 requests per minute/);
 		expect(emulator.requests.map((r) => r.status)).toEqual([200, 429]);

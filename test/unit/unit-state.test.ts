@@ -110,7 +110,7 @@ describe('Unit → Set Status', () => {
 		// status is harmless) until the item that caused it is alone.
 		expect(output.map((item) => item.json.error ?? item.json.status)).toEqual([
 			'UNAVAILABLE',
-			"Sonoran CAD did not update all of this item's units",
+			"Sonoran CAD did not update all of this item's units: community user IDs ghost, server 1",
 			'UNAVAILABLE',
 		]);
 		expect(output.map((item) => item.pairedItem)).toEqual([0, 1, 2].map((item) => ({ item })));
@@ -137,7 +137,7 @@ describe('Unit → Set Status', () => {
 
 		expect(alone.output.map((item) => item.json.error ?? item.json.status)).toEqual([
 			'UNAVAILABLE',
-			'Sonoran CAD found no such server, or no unit matching the targets (HTTP 404)',
+			'Sonoran CAD found no such server, or no unit matching the targets (HTTP 404): community user IDs ghost, server 1',
 			'UNAVAILABLE',
 		]);
 		expect(emulator.bodiesTo(STATUS_PATH(1))).toHaveLength(3);
@@ -157,7 +157,10 @@ describe('Unit → Set Status', () => {
 		);
 
 		expect(output.map((item) => item.json.error)).toEqual(
-			Array(2).fill('Sonoran CAD found no such server, or no unit matching the targets (HTTP 404)'),
+			['ghost1', 'ghost2'].map(
+				(id) =>
+					`Sonoran CAD found no such server, or no unit matching the targets (HTTP 404): community user IDs ${id}, server 1`,
+			),
 		);
 		expect(emulator.bodiesTo(STATUS_PATH(1)).map((body) => body.communityUserIds)).toEqual([
 			['ghost1', 'ghost2'],

@@ -31,6 +31,8 @@ export interface GroupedSpec<Entry> {
 	body: (entries: Entry[]) => IDataObject;
 	/** Each entry's output fields, or its failure, from Sonoran's answer to their request. */
 	settle: (answer: IDataObject, entries: Entry[]) => Array<IDataObject | SonoranFailure>;
+	/** What an entry is about, for its error message (an object entry by default). */
+	about?: (entry: Entry) => object;
 }
 
 const isFailure = (value: IDataObject | SonoranFailure): value is SonoranFailure =>
@@ -40,6 +42,7 @@ export function groupedOperation<Entry>(spec: GroupedSpec<Entry>): SonoranOperat
 	return {
 		option: spec.option,
 		properties: [...spec.properties, optionsCollection()],
+		endpoints: [spec.endpoint],
 		async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 			return await requestGrouped(this, items, spec);
 		},
@@ -54,11 +57,13 @@ async function requestGrouped<Entry>(
 	const results = new ItemResults(ctx, items.length);
 	const groups = new Map<string, { params: GroupedEntry<Entry>['params']; members: number[] }>();
 	const entries: Entry[] = [];
+	const groupOf: Array<GroupedEntry<Entry>['params']> = [];
 	const bad: number[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const { params, entry } = spec.read(ctx, itemIndex);
 			entries[itemIndex] = entry;
+			groupOf[itemIndex] = params;
 			const key = JSON.stringify(params);
 			const group = groups.get(key) ?? { params, members: [] };
 			group.members.push(itemIndex);
@@ -81,6 +86,11 @@ async function requestGrouped<Entry>(
 	}
 	if (groups.size === 0) return results.toArray();
 
+	const aboutOf = (itemIndex: number): object => {
+		const entry = entries[itemIndex];
+		const own = spec.about ? spec.about(entry) : isObject(entry) ? entry : {};
+		return { ...groupOf[itemIndex], ...own };
+	};
 	const connection = await openConnection(ctx, readRequestPolicy(ctx));
 	for (const { params, members } of groups.values()) {
 		const batches = spec.wholeList ? [members] : chunk(members, MAX_BATCH_SIZE);
@@ -94,7 +104,9 @@ async function requestGrouped<Entry>(
 				}),
 			);
 			if (!verdict.ok) {
-				for (const itemIndex of batch) results.failWith(itemIndex, verdict.failure);
+				for (const itemIndex of batch) {
+					results.failWith(itemIndex, verdict.failure, aboutOf(itemIndex));
+				}
 				continue;
 			}
 			const answer = isObject(verdict.json) ? verdict.json : { answer: verdict.answer };

@@ -8,7 +8,8 @@ import { chunk } from './results';
 /** Where a batch's outcomes go: an execution's ItemResults, or the members of a shared request. */
 export interface Outcomes {
 	succeed: (itemIndex: number, json: IDataObject) => void;
-	failWith: (itemIndex: number, failure: SonoranFailure) => void;
+	/** `about` names the item's subject in the message (see ItemResults.failWith). */
+	failWith: (itemIndex: number, failure: SonoranFailure, about?: object) => void;
 	readonly successCount: number;
 	/** A shared batch's items, one list per execution; undefined for one execution's batch. */
 	byExecution?: <T extends { itemIndex: number }>(items: T[]) => T[][];
@@ -80,7 +81,7 @@ export async function isolate<T extends { itemIndex: number }>(
 	leaving: Leaving<T> = { items: () => batch },
 ): Promise<void> {
 	function failAll(items: T[], failure: SonoranFailure) {
-		for (const item of items) outcomes.failWith(item.itemIndex, failure);
+		for (const item of items) outcomes.failWith(item.itemIndex, failure, item);
 	}
 
 	/** Items that were in an attempt without a clear answer (it may have applied them). */

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import {
 	failureToError,
@@ -12,8 +17,9 @@ import type { Endpoint } from '../../client/endpoints';
 import { requestV2, type V2Call } from '../../client/transport';
 import { optionsCollection, readRequestPolicy } from '../parameters/requestOptions';
 import { readServerId, serverIdProperty } from '../parameters/server';
+import { valueChecker, yesNo } from '../parameters/validate';
 import type { SonoranOperation } from './operation';
-import { errorItemOrThrow } from './results';
+import { errorItemOrThrow, namedFor } from './results';
 
 /** An operation that lists things: each input item asks a query, each thing found is an item. */
 export interface ListingSpec<Query> {
@@ -26,6 +32,11 @@ export interface ListingSpec<Query> {
 		connection: SonoranConnection,
 		query: Query,
 	) => Promise<IDataObject[] | SonoranFailure>;
+	/**
+	 * The fields a person or a model needs from each thing: a Simplify switch keeps only these
+	 * (on by default for the AI tool from node version 1.1).
+	 */
+	simplified?: string[];
 }
 
 /**
@@ -35,9 +46,10 @@ export interface ListingSpec<Query> {
  * per input item that asked it.
  */
 export function listingOperation<Query>(spec: ListingSpec<Query>): SonoranOperation {
+	const { simplified } = spec;
 	return {
 		option: spec.option,
-		properties: spec.properties,
+		properties: simplified ? withSimplify(spec.properties) : spec.properties,
 		async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 			/** Per input item: the key of its query, or its error item (bad input). */
 			const asked: Array<string | INodeExecutionData | undefined> = [];
@@ -68,15 +80,71 @@ export function listingOperation<Query>(spec: ListingSpec<Query>): SonoranOperat
 				}
 				const found = answers.get(question) ?? [];
 				if (Array.isArray(found)) {
-					for (const json of found) output.push({ json, pairedItem: { item: itemIndex } });
+					const keep = simplified && readSimplify(this, itemIndex) ? simplified : undefined;
+					for (const json of found) {
+						output.push({ json: keep ? pick(json, keep) : json, pairedItem: { item: itemIndex } });
+					}
 				} else {
-					const error = failureToError(this.getNode(), found, itemIndex);
+					const about = queries.get(question) as object | undefined;
+					const error = failureToError(this.getNode(), namedFor(found, about), itemIndex);
 					output.push(errorItemOrThrow(this, error, itemIndex));
 				}
 			});
 			return output;
 		},
 	};
+}
+
+/**
+ * Simplify: node version 1 keeps every field (as it always did); from 1.1 the AI tool variant
+ * simplifies by default, since a model's context is small, and the node does not.
+ */
+const SIMPLIFY: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to return only the fields a person or an AI model needs instead of everything Sonoran sends',
+};
+
+function withSimplify(properties: INodeProperties[]): INodeProperties[] {
+	const forVersion = (
+		version: number,
+		tool: boolean | undefined,
+		on: boolean,
+	): INodeProperties => ({
+		...SIMPLIFY,
+		default: on,
+		displayOptions: {
+			show: { '@version': [version], ...(tool === undefined ? {} : { '@tool': [tool] }) },
+		},
+	});
+	const simplify = [
+		forVersion(1, undefined, false),
+		forVersion(1.1, false, false),
+		forVersion(1.1, true, true),
+	];
+	const last = properties[properties.length - 1];
+	return last?.name === 'options'
+		? [...properties.slice(0, -1), ...simplify, last]
+		: [...properties, ...simplify];
+}
+
+function readSimplify(ctx: IExecuteFunctions, itemIndex: number): boolean {
+	return valueChecker(ctx, itemIndex)(
+		ctx.getNodeParameter('simplify', itemIndex, false),
+		'Simplify',
+		yesNo,
+		'Turn "Simplify" on or off.',
+	);
+}
+
+/** Only the fields named that the thing has. */
+function pick(thing: IDataObject, fields: string[]): IDataObject {
+	return Object.fromEntries(
+		fields.filter((field) => thing[field] !== undefined).map((field) => [field, thing[field]]),
+	);
 }
 
 /** Sonoran's answer as things: a list's objects, or one object as the one thing. */

@@ -5,6 +5,8 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
+import { DESTRUCTIVE, type Endpoint } from '../../client/endpoints';
+
 /**
  * One operation of one resource: its entry in the Operation dropdown, its parameters, and the
  * code that runs it. `execute` gets all of the execution's items at once so it can batch them,
@@ -13,6 +15,8 @@ import type {
 export interface SonoranOperation {
 	option: INodePropertyOptions & { action: string };
 	properties: INodeProperties[];
+	/** The endpoints its requests go to: what it may do (see DESTRUCTIVE). */
+	endpoints?: Endpoint[];
 	execute: (this: IExecuteFunctions, items: INodeExecutionData[]) => Promise<INodeExecutionData[]>;
 }
 
@@ -49,4 +53,9 @@ export function describeResource(resource: SonoranResource): INodeProperties[] {
 			})),
 		),
 	];
+}
+
+/** Whether an operation takes away or replaces something (see DESTRUCTIVE in endpoints.ts). */
+export function isDestructive(operation: SonoranOperation): boolean {
+	return (operation.endpoints ?? []).some((endpoint) => DESTRUCTIVE.has(endpoint));
 }

@@ -63,6 +63,7 @@ export function perItemOperation(spec: PerItemSpec): SonoranOperation {
 	return {
 		option: spec.option,
 		properties: [...spec.properties, optionsCollection()],
+		endpoints: [spec.endpoint],
 		async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 			return await requestPerItem(this, items, spec);
 		},
@@ -96,12 +97,12 @@ async function requestPerItem(
 	for (const { itemIndex, request: read } of requests) {
 		const ready = await prepared(ctx, connection, spec, read, accounts);
 		if ('failure' in ready) {
-			results.failWith(itemIndex, ready.failure);
+			results.failWith(itemIndex, ready.failure, subject(read));
 			continue;
 		}
 		const { request } = ready;
 		const outcome = await sendOnce(ctx, connection, spec, request);
-		if ('failure' in outcome) results.failWith(itemIndex, outcome.failure);
+		if ('failure' in outcome) results.failWith(itemIndex, outcome.failure, subject(request));
 		else {
 			const { answer, note } = outcome;
 			results.succeed(itemIndex, {
@@ -113,6 +114,13 @@ async function requestPerItem(
 	}
 	return results.toArray();
 }
+
+/** What an item's request is about: its route's parameters and the fields it echoes. */
+const subject = (request: ItemRequest): object => ({
+	...request.account,
+	...request.echo,
+	...request.call.params,
+});
 
 /** The item's request with its account's UUID in the route, after the operation's own check. */
 async function prepared(

@@ -36,12 +36,16 @@ export class ItemResults {
 		this.slots[itemIndex] = errorItemOrThrow(this.ctx, error, itemIndex);
 	}
 
-	/** Fails an item for what Sonoran answered. */
-	failWith(itemIndex: number, failure: SonoranFailure): void {
+	/**
+	 * Fails an item for what Sonoran answered; `about` names the item's subject (its unit, call,
+	 * account…) in the message, since an AI agent sees only the message.
+	 */
+	failWith(itemIndex: number, failure: SonoranFailure, about?: object): void {
 		const stopping = !this.ctx.continueOnFail() && this.succeeded > 0;
+		const named = namedFor(failure, about);
 		const shown = stopping
-			? { ...failure, description: `${failure.description} ${this.doneNote(this.succeeded)}` }
-			: failure;
+			? { ...named, description: `${named.description} ${this.doneNote(this.succeeded)}` }
+			: named;
 		this.fail(itemIndex, failureToError(this.ctx.getNode(), shown, itemIndex));
 	}
 
@@ -79,4 +83,59 @@ export function chunk<T>(list: readonly T[], size: number): T[][] {
 		chunks.push(list.slice(start, start + size));
 	}
 	return chunks;
+}
+
+/** The fields that name what an item is about, in the order a message names them. */
+const SUBJECT_LABELS: Array<[string, string]> = [
+	['apiId', 'API ID'],
+	['communityUserId', 'community user ID'],
+	['communityUserIds', 'community user IDs'],
+	['identIds', 'units'],
+	['accounts', 'accounts'],
+	['discord', 'Discord ID'],
+	['roblox', 'Roblox ID'],
+	['username', 'username'],
+	['accountUuid', 'account'],
+	['callId', 'call'],
+	['recordId', 'record'],
+	['identId', 'unit'],
+	['blipId', 'blip'],
+	['panelKey', 'panel'],
+	['instanceKey', 'instance'],
+	['eventId', 'action'],
+	['characterId', 'character'],
+	['syncId', 'link'],
+	['groupName', 'group'],
+	['templateId', 'template'],
+	['code', 'code'],
+	['serverId', 'server'],
+];
+
+/** "API ID STEAM:1, server 1": what an item is about, from its identifying fields. */
+export function subjectOf(about: object | undefined): string | undefined {
+	if (!about) return undefined;
+	const fields: Record<string, unknown> = {};
+	// A query may hold its account as an object ({ discord: "…" }): its fields name it too.
+	for (const [name, value] of Object.entries(about)) {
+		if (value && typeof value === 'object' && !Array.isArray(value)) Object.assign(fields, value);
+		else fields[name] = value;
+	}
+	// A kick's target and a unit change name their kind of ID beside the ID.
+	if (typeof fields.field === 'string') fields[fields.field] = fields.identity;
+	if (typeof fields.unitsBy === 'string') fields[fields.unitsBy] = fields.units;
+	const named = SUBJECT_LABELS.flatMap(([field, label]) => {
+		const value = fields[field];
+		const shown = Array.isArray(value) ? value.join(', ') : value;
+		if (shown === undefined || shown === null || shown === '' || typeof shown === 'object') {
+			return [];
+		}
+		return [`${label} ${String(shown).slice(0, 60)}`];
+	});
+	return named.length ? named.join(', ') : undefined;
+}
+
+/** The failure with its message naming the item's subject. */
+export function namedFor(failure: SonoranFailure, about: object | undefined): SonoranFailure {
+	const subject = subjectOf(about);
+	return subject ? { ...failure, message: `${failure.message}: ${subject}` } : failure;
 }

@@ -87,8 +87,8 @@ class Group<T extends { itemIndex: number }> implements Outcomes {
 		this.route(index, (results, itemIndex) => results.succeed(itemIndex, json));
 	}
 
-	failWith(index: number, failure: SonoranFailure): void {
-		this.route(index, (results, itemIndex) => results.failWith(itemIndex, failure));
+	failWith(index: number, failure: SonoranFailure, about?: object): void {
+		this.route(index, (results, itemIndex) => results.failWith(itemIndex, failure, about));
 	}
 
 	get successCount(): number {

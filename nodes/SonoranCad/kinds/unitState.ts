@@ -140,6 +140,7 @@ function shortCount(
 export function unitStateOperation(spec: UnitStateSpec): SonoranOperation {
 	return {
 		option: spec.option,
+		endpoints: [spec.endpoint],
 		properties: [
 			serverIdProperty,
 			...unitTargetProperties(['communityUserIds', 'identIds', 'accountUuid']),

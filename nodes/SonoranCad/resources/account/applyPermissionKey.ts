@@ -9,7 +9,7 @@ export const applyPermissionKey = perItemOperation({
 	option: {
 		name: 'Apply Permission Key',
 		value: 'applyPermissionKey',
-		action: 'Apply a permission key to an account',
+		action: 'Apply a permission key to a member',
 		description:
 			"Give an account the permissions of one of the community's permission keys (as an approved application form would); one account per input item. Not sent twice after an unclear answer.",
 	},

@@ -12,7 +12,7 @@ export const ban = perItemOperation({
 	option: {
 		name: 'Ban',
 		value: 'ban',
-		action: 'Ban an account',
+		action: 'Ban a member from the community',
 		description:
 			"Ban a player's account from the community in Sonoran CAD: they can no longer join it or use the CAD for it until unbanned. One account per input item (plan PLUS or higher assumed).",
 	},

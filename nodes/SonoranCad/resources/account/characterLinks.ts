@@ -15,7 +15,7 @@ export const getCharacterLinks = listingOperation({
 	option: {
 		name: 'Get Character Links',
 		value: 'getCharacterLinks',
-		action: "Get an account's character links",
+		action: "List a member's character links",
 		description:
 			"The game-database characters (Database Sync IDs) linked to a player's account, one output item per link",
 	},
@@ -42,14 +42,14 @@ function characterLinkOperation(adds: boolean) {
 			? {
 					name: 'Set Character Link',
 					value: 'setCharacterLink',
-					action: 'Link a character to an account',
+					action: 'Link a character to a member',
 					description:
 						"Link a game-database character (Database Sync ID) to a player's account, as a framework sync does; one link per input item",
 				}
 			: {
 					name: 'Remove Character Link',
 					value: 'removeCharacterLink',
-					action: 'Unlink a character from an account',
+					action: 'Unlink a character from a member',
 					description:
 						"Unlink a game-database character (Database Sync ID) from a player's account; one link per input item",
 				},

@@ -6,7 +6,7 @@ export const checkLink = perItemOperation({
 	option: {
 		name: 'Check Link',
 		value: 'checkLink',
-		action: 'Check a community link',
+		action: 'Check whether a game ID is linked',
 		description:
 			'Check whether a community user ID is linked to a Sonoran account yet: each output item has linked (true or false) and the account UUID',
 	},

@@ -6,7 +6,7 @@ export const createLinkCode = perItemOperation({
 	option: {
 		name: 'Create Link Code',
 		value: 'createLinkCode',
-		action: 'Create a link code',
+		action: 'Create a code to link a game ID',
 		description:
 			"Create a 4-character code, valid 10 minutes, that links an in-game or Discord ID to the player's Sonoran account once they open the link URL; one code per input item",
 	},

@@ -11,7 +11,7 @@ export const get = perItemOperation({
 	option: {
 		name: 'Get Account',
 		value: 'get',
-		action: 'Get an account',
+		action: "Find a member's account by an ID",
 		description:
 			"Find a player's Sonoran account by Discord ID, Roblox ID, community user ID, account UUID or username, one per input item; an account not found is that item's error (plan PLUS or higher assumed)",
 	},

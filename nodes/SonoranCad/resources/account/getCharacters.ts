@@ -36,7 +36,7 @@ export const getCharacters = listingOperation<IDataObject>({
 	option: {
 		name: 'Get Characters',
 		value: 'getCharacters',
-		action: 'Get the characters of an account',
+		action: "List a member's characters",
 		description:
 			"A player's civilian characters, one output item per character with its fields; by username the account is looked up first (Get Account). Create and update characters with Record → Create Record / Update Record and the Character template (plan PLUS or higher assumed).",
 	},

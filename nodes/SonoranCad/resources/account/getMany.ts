@@ -81,10 +81,11 @@ export const getMany = listingOperation<AccountQuery>({
 	option: {
 		name: 'Get Accounts',
 		value: 'getMany',
-		action: 'Get accounts',
+		action: "List the community's accounts",
 		description:
 			"List the community's accounts, optionally filtered by username, one output item per account (plan PLUS or higher assumed)",
 	},
+	simplified: ['accountUuid', 'uuid', 'username', 'communityUserId', 'discord', 'roblox', 'status'],
 	properties: [
 		...returnAllProperties,
 		{

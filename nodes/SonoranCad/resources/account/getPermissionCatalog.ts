@@ -10,7 +10,7 @@ export const getPermissionCatalog = listingOperation<object>({
 	option: {
 		name: 'Get Permission Catalog',
 		value: 'getPermissionCatalog',
-		action: 'Get the permission catalog',
+		action: 'List the grantable permissions',
 		description:
 			"The grants the community's accounts can be given, one output item per grant (grantId, label, template, action) with the legacy flags (POLICE, DISPATCH…) that include it; read it before Replace Permissions",
 	},

@@ -17,7 +17,7 @@ export const getPermissions = perItemOperation({
 	option: {
 		name: 'Get Permissions',
 		value: 'getPermissions',
-		action: "Get an account's permissions",
+		action: "Get a member's permissions",
 		description:
 			"An account's granted permissions (grant IDs), whether it owns the community and whether its membership is pending or active; one account per input item. A failed read is the item's error, never an empty list.",
 	},

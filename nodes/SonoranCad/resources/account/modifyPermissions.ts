@@ -61,7 +61,7 @@ export const modifyPermissions = perItemOperation({
 	option: {
 		name: 'Modify Permissions',
 		value: 'modifyPermissions',
-		action: "Add or remove an account's permission flags",
+		action: "Add or remove a member's permission flags",
 		description:
 			"Add or remove legacy permission flags (POLICE, DISPATCH…) and set the membership active or pending, leaving the account's other permissions as they are; one account per input item",
 	},

@@ -13,7 +13,7 @@ export const replacePermissions = perItemOperation({
 	option: {
 		name: 'Replace Permissions',
 		value: 'replacePermissions',
-		action: "Replace an account's permissions",
+		action: "Replace a member's permissions",
 		description:
 			"Set an account's complete list of grants: any grant not listed is removed; an empty list clears them and makes an active member pending. One account per input item; grants are checked against the community's catalog first. Sonoran's bot or CMS role sync overwrites what this sets when both run.",
 	},

@@ -12,7 +12,7 @@ export const selectCharacter = perItemOperation({
 	option: {
 		name: 'Select Character',
 		value: 'selectCharacter',
-		action: "Select an account's character",
+		action: "Select a member's active character",
 		description:
 			"Make one of a player's characters the selected one (by character ID or Database Sync ID), as the game does when they pick a character; one per input item",
 	},

@@ -14,7 +14,7 @@ export const sendPhoto = perItemOperation({
 	option: {
 		name: 'Send Photo',
 		value: 'sendPhoto',
-		action: 'Show a photo to a player',
+		action: "Show a photo in a player's CAD",
 		description:
 			"Show a photo (by its URL, such as a mugshot) on every active connection of a player's account; one photo per input item. Not sent twice after an unclear answer.",
 	},

@@ -14,7 +14,7 @@ export const setLink = perItemOperation({
 	option: {
 		name: 'Set Link',
 		value: 'setLink',
-		action: 'Link an account to an in-game ID',
+		action: 'Link an account to a game ID',
 		description:
 			"Link a player's account to their in-game ID (community user ID) directly, with the account's UUID and its community secret, for trusted server-side flows; an ID linked to another account moves to this one. One link per input item.",
 	},

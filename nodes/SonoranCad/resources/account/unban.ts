@@ -6,7 +6,7 @@ export const unban = perItemOperation({
 	option: {
 		name: 'Unban',
 		value: 'unban',
-		action: 'Unban an account',
+		action: 'Unban a member by API ID',
 		description:
 			"Lift a community ban from a player's account, found by one of its API IDs (v1 BAN_USER: v2 has no unban route); one account per input item (plan PLUS or higher)",
 	},

@@ -135,10 +135,11 @@ async function execute(
 }
 
 export const close: SonoranOperation = {
+	endpoints: [CLOSE_CALLS_V2],
 	option: {
 		name: 'Close Calls',
 		value: 'close',
-		action: 'Close dispatch calls',
+		action: 'Close dispatch calls by call ID',
 		description:
 			'Close dispatch calls by call ID, one call per input item, many per request; each item reports whether its call closed',
 	},

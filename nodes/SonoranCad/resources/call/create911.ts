@@ -55,7 +55,7 @@ export const create911 = perItemOperation({
 	option: {
 		name: 'Create 911 Call',
 		value: 'create911',
-		action: 'Create a 911 call',
+		action: 'Create a 911 call from a report',
 		description:
 			'Place a 911 call in the CAD for dispatchers to see, such as a robbery alarm from the game server; one call per input item; returns the call with its ID (plan STANDARD or higher assumed)',
 	},

@@ -11,7 +11,7 @@ export const getCurrentCall = perItemOperation({
 	option: {
 		name: 'Get Current Call',
 		value: 'getCurrentCall',
-		action: "Get an account's current call",
+		action: "Get the call a member's unit is on",
 		description:
 			"The call an account's selected unit is attached to (a Discord /mycall): callId, or null and onCall false when it has none; an account with no unit on duty is the item's error",
 	},

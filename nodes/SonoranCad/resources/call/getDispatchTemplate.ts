@@ -6,7 +6,7 @@ export const getDispatchTemplate = perItemOperation({
 	option: {
 		name: 'Get Dispatch Template',
 		value: 'getDispatchTemplate',
-		action: 'Get a dispatch template',
+		action: 'Get one dispatch template',
 		description:
 			'One dispatch call layout with its status options and fields; one output item per input item',
 	},

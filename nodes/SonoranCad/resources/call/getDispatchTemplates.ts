@@ -5,7 +5,7 @@ export const getDispatchTemplates = readOperation({
 	option: {
 		name: 'Get Dispatch Templates',
 		value: 'getDispatchTemplates',
-		action: 'Get the dispatch templates',
+		action: 'List the dispatch templates',
 		description:
 			"The community's custom dispatch call layouts, one output item per template, with their status options and sections of fields (each field's uid is what Create Custom Dispatch Call fills in)",
 	},

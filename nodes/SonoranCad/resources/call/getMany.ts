@@ -48,10 +48,25 @@ export const getMany = listingOperation<CallQuery>({
 	option: {
 		name: 'Get Calls',
 		value: 'getMany',
-		action: 'Get calls',
+		action: "List a server's active, 911 and closed calls",
 		description:
 			"List the CAD's active dispatch calls, 911 calls and latest closed calls on a server, one output item per call with its kind and call ID (plan PLUS or higher assumed)",
 	},
+	simplified: [
+		'kind',
+		'callId',
+		'serverId',
+		'title',
+		'code',
+		'description',
+		'address',
+		'postal',
+		'location',
+		'callerName',
+		'status',
+		'priority',
+		'idents',
+	],
 	properties: [
 		serverIdProperty,
 		{

@@ -7,7 +7,7 @@ export const remove911 = perItemOperation({
 	option: {
 		name: 'Remove 911 Call',
 		value: 'remove911',
-		action: 'Remove a 911 call',
+		action: 'Remove a 911 call by call ID',
 		description:
 			'Delete a 911 call from the CAD by its call ID, such as when the game event that raised it is over; one call per input item',
 	},

@@ -8,7 +8,7 @@ export const setPostal = perItemOperation({
 	option: {
 		name: 'Set Call Postal',
 		value: 'setPostal',
-		action: "Set a call's postal",
+		action: 'Set the postal of a call',
 		description:
 			"Set the postal code of a dispatch or 911 call (such as the postal a game server computed from the caller's position); one call per input item",
 	},

@@ -8,7 +8,7 @@ export const setPrimary = perItemOperation({
 	option: {
 		name: 'Set Call Primary Unit',
 		value: 'setPrimary',
-		action: "Set a call's primary unit",
+		action: 'Set the primary unit of a call',
 		description:
 			'Make one attached unit the primary unit of a dispatch call, by its unit (identifier) ID; one call per input item',
 	},

@@ -61,7 +61,7 @@ export const update = perItemOperation({
 	option: {
 		name: 'Update Dispatch Call',
 		value: 'update',
-		action: 'Update a dispatch call',
+		action: 'Update fields of a dispatch call',
 		description:
 			"Change a dispatch call's status, priority, title, address or other fields by its call ID; only the fields given change (Fields to Clear blanks text fields); returns the updated call",
 	},

@@ -5,7 +5,7 @@ export const getInfo = readOperation({
 	option: {
 		name: 'Get Info',
 		value: 'getInfo',
-		action: 'Get the community information',
+		action: "Get the community's information",
 		description:
 			"The community's UUID, name, time zone and login address, and its shared 10-codes; one output item",
 	},

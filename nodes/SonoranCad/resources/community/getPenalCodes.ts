@@ -6,7 +6,7 @@ export const getPenalCodes = readOperation({
 	option: {
 		name: 'Get Penal Codes',
 		value: 'getPenalCodes',
-		action: 'Get the penal codes',
+		action: 'List the penal codes',
 		description:
 			"The community's penal codes, one output item per code (code, title, type, bond, jail time); Sonoran allows 4 reads a minute",
 	},

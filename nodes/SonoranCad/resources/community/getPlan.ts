@@ -76,7 +76,7 @@ export const getPlan: SonoranOperation = {
 	option: {
 		name: 'Get Plan',
 		value: 'getPlan',
-		action: 'Get the community plan',
+		action: "Get the community's Sonoran plan",
 		description:
 			"Find out the community's Sonoran plan (FREE to SONORAN ONE) and which operations it allows; works on every plan",
 	},

@@ -69,7 +69,7 @@ export const replacePenalCodes = groupedOperation<IDataObject>({
 	option: {
 		name: 'Replace Penal Codes',
 		value: 'replacePenalCodes',
-		action: 'Replace the penal codes',
+		action: 'Replace all penal codes',
 		description: `Set the community's penal codes to exactly the input items, one code per item (such as the rows of a sheet). ${WHOLE_LIST_NOTE} Sonoran allows 4 a minute.`,
 	},
 	properties: FIELDS.map((field) => {

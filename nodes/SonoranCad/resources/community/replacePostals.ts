@@ -9,7 +9,7 @@ export const replacePostals = groupedOperation<IDataObject>({
 	option: {
 		name: 'Replace Postals',
 		value: 'replacePostals',
-		action: 'Replace the postal codes',
+		action: 'Replace all postal codes',
 		description: `Set the community's postal codes (the map's postal grid) to exactly the input items, one postal per item with its map position. ${WHOLE_LIST_NOTE} Sonoran allows 10 a minute.`,
 	},
 	properties: [

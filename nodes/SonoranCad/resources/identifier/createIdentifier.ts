@@ -10,7 +10,7 @@ export const createIdentifier = perItemOperation({
 	option: {
 		name: 'Create Identifier',
 		value: 'createIdentifier',
-		action: 'Create an identifier for an account',
+		action: 'Create an identifier for a member',
 		description:
 			"Add a unit identifier (callsign) to an account, such as a new unit number after a promotion; fields not given take Sonoran's defaults. One identifier per input item; not sent twice after an unclear answer.",
 	},

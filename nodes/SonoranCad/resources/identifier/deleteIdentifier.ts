@@ -6,7 +6,7 @@ export const deleteIdentifier = perItemOperation({
 	option: {
 		name: 'Delete Identifier',
 		value: 'deleteIdentifier',
-		action: "Delete an account's identifier",
+		action: "Delete a member's identifier",
 		description:
 			'Remove a unit identifier (callsign) from an account; one identifier per input item',
 	},

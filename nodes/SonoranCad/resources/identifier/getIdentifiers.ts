@@ -33,7 +33,7 @@ export const getIdentifiers = listingOperation<IDataObject>({
 	option: {
 		name: 'Get Identifiers',
 		value: 'getIdentifiers',
-		action: "Get an account's identifiers",
+		action: "List a member's identifiers (callsigns)",
 		description:
 			"An account's unit identifiers (callsigns), one output item each with its unit number, name, department, status, and whether it is the selected one",
 	},

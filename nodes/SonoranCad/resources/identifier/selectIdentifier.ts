@@ -8,7 +8,7 @@ export const selectIdentifier = perItemOperation({
 	option: {
 		name: 'Select Identifier',
 		value: 'selectIdentifier',
-		action: "Select an account's identifier",
+		action: "Select a member's active identifier",
 		description:
 			"Make one of an account's identifiers the selected one (the unit it logs in as); one account per input item",
 	},

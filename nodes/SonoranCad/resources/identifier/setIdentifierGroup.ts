@@ -34,7 +34,7 @@ export const setIdentifierGroup = perItemOperation({
 	option: {
 		name: 'Set Identifier Group',
 		value: 'setIdentifierGroup',
-		action: 'Put identifiers into a group',
+		action: 'Put units into a unit group',
 		description:
 			'Assign identifiers to a named group on a server (a car, a squad), by community user IDs, Discord, Roblox, account UUID or identifier IDs; one group per input item',
 	},

@@ -16,7 +16,7 @@ export const updateIdentifier = perItemOperation({
 	option: {
 		name: 'Update Identifier',
 		value: 'updateIdentifier',
-		action: "Update an account's identifier",
+		action: "Update a member's identifier",
 		description:
 			"Change fields of a unit identifier (unit number, rank, department…): only the fields given change. One identifier per input item; a roster sheet's row sent twice leaves the same identifier.",
 	},

@@ -8,7 +8,7 @@ export const createBlip = perItemOperation({
 	option: {
 		name: 'Create Blip',
 		value: 'createBlip',
-		action: 'Create a map blip',
+		action: 'Put a blip on the live map',
 		description:
 			"Put a custom blip on a server's live map (a scene, a perimeter, a roadblock) at the item's position; one blip per input item; returns the blip with its ID",
 	},

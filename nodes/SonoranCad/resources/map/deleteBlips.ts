@@ -8,7 +8,7 @@ export const deleteBlips = groupedOperation<number>({
 	option: {
 		name: 'Delete Blips',
 		value: 'deleteBlips',
-		action: 'Delete map blips',
+		action: 'Delete blips from the live map',
 		description:
 			"Remove blips from a server's live map, one blip per input item, in one request per server; a blip Sonoran did not delete is that item's error",
 	},
@@ -19,6 +19,7 @@ export const deleteBlips = groupedOperation<number>({
 		entry: blipId.read(ctx, itemIndex),
 	}),
 	body: (ids) => ({ ids }),
+	about: (id) => ({ blipId: id }),
 	settle: (answer, ids) => {
 		// An answer without its list of IDs is read as all deleted.
 		const deleted = Array.isArray(answer.ids) ? answer.ids.map(Number) : ids;

@@ -5,7 +5,7 @@ export const getBlips = readOperation({
 	option: {
 		name: 'Get Blips',
 		value: 'getBlips',
-		action: "Get a server's map blips",
+		action: "List the blips on a server's map",
 		description:
 			"The custom blips on a server's live map, one output item per blip (ID, position, icon, color, tooltip, menu entries)",
 	},

@@ -10,7 +10,7 @@ export const updateBlip = perItemOperation({
 	option: {
 		name: 'Update Blip',
 		value: 'updateBlip',
-		action: 'Update a map blip',
+		action: 'Update a blip on the live map',
 		description:
 			'Change what a blip shows (tooltip, color, radius, menu entries…): only the fields given change; Menu Entries replaces the whole menu',
 	},

@@ -13,7 +13,7 @@ export const updateUnitLocations = groupedOperation<IDataObject>({
 	option: {
 		name: 'Update Unit Locations',
 		value: 'updateUnitLocations',
-		action: "Update units' map locations",
+		action: 'Move units on the live map',
 		description:
 			"Move units on a server's live map, one unit per input item, in one request per server: for Roblox and web games without Sonoran's FiveM resource. Sonoran allows 12 a minute; it answers only how many it updated.",
 	},

@@ -6,7 +6,7 @@ export const deletePanel = perItemOperation({
 	option: {
 		name: 'Delete Panel',
 		value: 'delete',
-		action: 'Delete a panel',
+		action: 'Disable an integration panel',
 		description:
 			"Disable an Integration Panel: dispatchers no longer see it. Sonoran keeps its definition and its instances' state (Create or Replace Panel publishes it again). One panel per input item.",
 	},

@@ -21,10 +21,20 @@ export const getActions = listingOperation<ActionQuery>({
 	option: {
 		name: 'Get Actions',
 		value: 'getActions',
-		action: 'Get pending panel actions',
+		action: 'List pending panel actions',
 		description:
 			"Poll a panel's pending actions after a cursor, one output item per action (Sonoran allows 3 polls a minute per API key, across all panels; the Sonoran CAD Trigger's Panel Action event gets them at once instead)",
 	},
+	simplified: [
+		'eventId',
+		'panelKey',
+		'serverId',
+		'instanceKey',
+		'actionId',
+		'values',
+		'actorName',
+		'expiresAt',
+	],
 	properties: [
 		serverIdProperty,
 		panelKeyProperty(),

@@ -6,7 +6,7 @@ export const getPanel = perItemOperation({
 	option: {
 		name: 'Get Panel',
 		value: 'get',
-		action: 'Get a panel',
+		action: 'Get one integration panel',
 		description:
 			"One Integration Panel's definition, with each instance's live state and revision; one per input item",
 	},

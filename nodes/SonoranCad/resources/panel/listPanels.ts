@@ -11,10 +11,11 @@ export const listPanels = listingOperation<{ limit?: number }>({
 	option: {
 		name: 'List Panels',
 		value: 'list',
-		action: 'List panels',
+		action: 'List the integration panels',
 		description:
 			"The community's Integration Panels (at most 50), one output item per panel with its definition and each instance's state and revision",
 	},
+	simplified: ['panelKey', 'name', 'enabled', 'description'],
 	properties: [...returnAllProperties, optionsCollection()],
 	read: (ctx, itemIndex) => ({ limit: readLimit(ctx, itemIndex, 'panels') }),
 	fetch: async (ctx, connection, { limit }) => {

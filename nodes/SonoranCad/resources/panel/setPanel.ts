@@ -53,7 +53,7 @@ export const setPanel = perItemOperation({
 	option: {
 		name: 'Create or Replace Panel',
 		value: 'set',
-		action: 'Create or replace a panel',
+		action: 'Create or replace an integration panel',
 		description:
 			"Publish an Integration Panel's definition (its layout, controls and actions) to the CAD, replacing the whole definition if the panel exists; one panel per input item",
 	},

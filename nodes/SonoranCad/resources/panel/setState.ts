@@ -90,7 +90,7 @@ export const setState = perItemOperation({
 	option: {
 		name: 'Set State',
 		value: 'setState',
-		action: 'Set the state of a panel',
+		action: 'Set the state an integration panel shows',
 		description:
 			"Replace the live state of one panel instance on a server; dispatchers' CAD screens update at once. One state per input item; the panel must exist (Create or Replace Panel).",
 	},

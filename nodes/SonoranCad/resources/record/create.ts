@@ -15,7 +15,7 @@ export const create = perItemOperation({
 	option: {
 		name: 'Create Record',
 		value: 'create',
-		action: 'Create a record',
+		action: 'Create a record from a template',
 		description:
 			"Create a record from one of the community's templates (license, vehicle registration, BOLO, warrant, character…) for a player's account, its fields mapped from the input item; one record per input item (plan PLUS or higher assumed)",
 	},

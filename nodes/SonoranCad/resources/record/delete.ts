@@ -6,7 +6,7 @@ export const deleteRecord = perItemOperation({
 	option: {
 		name: 'Delete Record',
 		value: 'delete',
-		action: 'Delete a record',
+		action: 'Delete a record by record ID',
 		description:
 			'Remove a record (a license, registration, BOLO, warrant, character…) from the CAD by its record ID; one record per input item (plan PLUS or higher assumed)',
 	},

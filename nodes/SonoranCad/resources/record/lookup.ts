@@ -115,10 +115,11 @@ export const lookup = listingOperation<Lookup>({
 	option: {
 		name: 'Lookup',
 		value: 'lookup',
-		action: 'Look up records',
+		action: 'Look up people or vehicles by name or plate',
 		description:
 			"Search the CAD's records by name, plate or value, as a dispatcher's lookup does, one output item per record found (plan PLUS or higher assumed)",
 	},
+	simplified: ['recordId', 'name', 'type', 'values'],
 	properties: [
 		{
 			displayName: 'Lookup By',

@@ -8,7 +8,7 @@ export const update = perItemOperation({
 	option: {
 		name: 'Update Record',
 		value: 'update',
-		action: 'Update a record',
+		action: 'Update fields of a record',
 		description:
 			"Change fields of an existing record (a license's status, a character's address…) by its record ID, with the fields of its template; fields not mapped keep their values. One record per input item (plan PLUS or higher assumed).",
 	},

@@ -8,7 +8,7 @@ export const updateStreetSigns = perItemOperation({
 	option: {
 		name: 'Update Street Signs',
 		value: 'updateStreetSigns',
-		action: 'Update the text of street signs',
+		action: 'Change the text of street signs',
 		description:
 			'Change the text of one or more street signs on a server (a road closure, a detour); one request per input item',
 	},

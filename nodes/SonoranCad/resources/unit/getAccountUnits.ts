@@ -39,7 +39,7 @@ export const getAccountUnits = listingOperation<Query>({
 	option: {
 		name: 'Get Account Units',
 		value: 'getAccountUnits',
-		action: "Get an account's units",
+		action: "List a member's units on a server",
 		description:
 			'Whether a member is on duty: their units on a server, one output item per unit (none when off duty). 10 requests a minute, where Get Active Units allows 3.',
 	},

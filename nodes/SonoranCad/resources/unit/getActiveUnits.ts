@@ -95,10 +95,22 @@ export const getActiveUnits = listingOperation<Listing>({
 	option: {
 		name: 'Get Active Units',
 		value: 'getActiveUnits',
-		action: 'Get active units',
+		action: 'List the units on duty on a server',
 		description:
 			'List the units logged in on a server, one output item per unit, ready to feed into Kick (Sonoran plan PLUS or higher)',
 	},
+	simplified: [
+		'id',
+		'unitNum',
+		'name',
+		'status',
+		'statusName',
+		'isPanic',
+		'location',
+		'apiId',
+		'communityUserId',
+		'serverId',
+	],
 	properties: [
 		apiVersionProperty,
 		{ ...serverIdProperty, description: "The community's server whose units to list" },

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { openConnection } from '../../../client/connection';
+import { KICK_UNIT_V1, KICK_UNIT_V2 } from '../../../client/endpoints';
 import type { SonoranOperation } from '../../kinds/operation';
 import { optionsCollection, readRequestPolicy } from '../../parameters/requestOptions';
 import { batchSizeOption, readBatching, shareRequestsOption } from '../../parameters/batchSize';
@@ -95,10 +96,11 @@ async function execute(
 }
 
 export const kick: SonoranOperation = {
+	endpoints: [KICK_UNIT_V1, KICK_UNIT_V2],
 	option: {
 		name: 'Kick',
 		value: 'kick',
-		action: 'Kick a unit',
+		action: 'Kick units off duty by API ID or linked ID',
 		description:
 			'Force active units off duty, back to the community menu; one unit per input item (Sonoran plan STANDARD or higher)',
 	},

@@ -6,7 +6,7 @@ export const setPanic = unitStateOperation({
 	option: {
 		name: 'Set Panic',
 		value: 'setPanic',
-		action: 'Set unit panic',
+		action: "Turn units' panic on or off",
 		description:
 			"Turn units' panic alarm on or off in the CAD, such as from an in-game panic button; items asking the same go in one request",
 	},

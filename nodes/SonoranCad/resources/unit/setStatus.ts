@@ -7,7 +7,7 @@ export const setStatus = unitStateOperation({
 	option: {
 		name: 'Set Status',
 		value: 'setStatus',
-		action: 'Set unit status',
+		action: 'Set the status of units',
 		description:
 			"Set units' status, such as Available, En Route or On Scene, from a game event or a Discord command; items asking the same status go in one request",
 	},
