@@ -18,6 +18,7 @@ const { callChecks, callWorkflows, startCatcher } = require('./call-checks');
 const { panelChecks, panelWorkflows, startGameServer } = require('./panel-checks');
 const { PEOPLE_ACCOUNTS, peopleChecks, peopleWorkflows } = require('./people-checks');
 const { configurationChecks, configurationWorkflows } = require('./configuration-checks');
+const { aiChecks, aiWorkflows, startAiStandIns } = require('./ai-checks');
 const { cliChecks } = require('./cli-checks');
 const { queueModeChecks } = require('./queue-mode');
 const { serverChecks } = require('./server-checks');
@@ -85,6 +86,7 @@ async function main() {
 	const baseUrl = `http://127.0.0.1:${env.N8N_PORT}`;
 	const catcher = await startCatcher();
 	const gameServer = await startGameServer();
+	const aiStandIns = await startAiStandIns();
 	let server;
 
 	try {
@@ -98,6 +100,7 @@ async function main() {
 			...callWorkflows(catcher),
 			...peopleWorkflows(),
 			...configurationWorkflows(),
+			...aiWorkflows(aiStandIns),
 			...panelWorkflows(gameServer),
 		};
 		fs.writeFileSync(
@@ -105,6 +108,7 @@ async function main() {
 			JSON.stringify([
 				credential(CREDENTIAL_ID, emulator.apiKey),
 				credential('wrongKeyCredential', WRONG_KEY),
+				...aiStandIns.credentials,
 			]),
 		);
 		for (const [name, workflow] of Object.entries(workflows)) {
@@ -128,6 +132,9 @@ async function main() {
 				workflows.roster,
 				workflows.penalCodes,
 				workflows.dispatchForm,
+				workflows.aiDispatcher,
+				workflows.aiAgentTools,
+				workflows.mcpServer,
 				workflows.doors,
 			];
 			for (const { id } of published) {
@@ -143,6 +150,7 @@ async function main() {
 		await callChecks({ baseUrl, install, userFolder, emulator, workflows, catcher, server });
 		await peopleChecks({ baseUrl, emulator });
 		await configurationChecks({ baseUrl, emulator });
+		await aiChecks({ baseUrl, emulator, standIns: aiStandIns });
 		await panelChecks({ install, baseUrl, userFolder, emulator, workflows, server, gameServer });
 		await stopServer(server);
 		await queueModeChecks({ install, extensionsDir, workDir });
@@ -151,6 +159,7 @@ async function main() {
 		await emulator.close();
 		await catcher.close();
 		await gameServer.close();
+		await aiStandIns.close();
 		fs.rmSync(workDir, { recursive: true, force: true });
 	}
 

@@ -87,7 +87,8 @@ async function peopleChecks({ baseUrl, emulator }) {
 			expect(
 				stranger.status === 200 &&
 					stranger.json.banned === false &&
-					stranger.json.message === 'not banned: Sonoran CAD found no such account (HTTP 404)',
+					stranger.json.message ===
+						'not banned: Sonoran CAD found no such account (HTTP 404): Discord ID 100000000000000001',
 				`stranger: HTTP ${stranger.status} ${JSON.stringify(stranger.json)}`,
 			);
 			emulator.community.bans.clear();
