@@ -41,7 +41,7 @@ export class ItemResults {
 	 * account…) in the message, since an AI agent sees only the message.
 	 */
 	failWith(itemIndex: number, failure: SonoranFailure, about?: object): void {
-		const stopping = !this.ctx.continueOnFail() && this.succeeded > 0;
+		const stopping = !keepsGoing(this.ctx) && this.succeeded > 0;
 		const named = namedFor(failure, about);
 		const shown = stopping
 			? { ...named, description: `${named.description} ${this.doneNote(this.succeeded)}` }
@@ -62,6 +62,10 @@ export class ItemResults {
  * The error item for a failed input item when the node continues on fail (either error mode);
  * otherwise throws, which stops the node as n8n users expect. n8n itself reduces an error item's
  * json to `{ error: message }` and keeps the error (with its description) beside it.
+ *
+ * As an AI agent's tool the node never throws for an item: the model gets `{ error, whatToDo }`
+ * as the tool's answer and can tell the user, where a thrown error ends the agent's whole run on
+ * n8n 1.x.
  */
 export function errorItemOrThrow(
 	ctx: IExecuteFunctions,
@@ -72,9 +76,17 @@ export function errorItemOrThrow(
 		error instanceof NodeApiError || error instanceof NodeOperationError
 			? error
 			: new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
-	if (!ctx.continueOnFail()) throw nodeError;
-	return { json: { error: nodeError.message }, error: nodeError, pairedItem: { item: itemIndex } };
+	if (!keepsGoing(ctx)) throw nodeError;
+	const json: IDataObject = { error: nodeError.message };
+	if (isTool(ctx) && nodeError.description) json.whatToDo = nodeError.description;
+	return { json, error: nodeError, pairedItem: { item: itemIndex } };
 }
+
+/** The node runs as an AI agent's tool (n8n's `…Tool` variant of it). */
+const isTool = (ctx: IExecuteFunctions): boolean => ctx.getNode().type.endsWith('Tool');
+
+/** Whether a failed item becomes an error item rather than stopping the node. */
+const keepsGoing = (ctx: IExecuteFunctions): boolean => ctx.continueOnFail() || isTool(ctx);
 
 /** Splits a list into consecutive chunks of at most `size`, keeping order. */
 export function chunk<T>(list: readonly T[], size: number): T[][] {
