@@ -230,6 +230,7 @@ async function aiChecks({ baseUrl, emulator, standIns }) {
 			const ghost = results
 				.map((message) => JSON.stringify(message.content))
 				.find((text) => text.includes('STEAM:ai-ghost'));
+			console.log(`      the model read: ${String(ghost).slice(0, 400)}`);
 			expect(
 				ghost !== undefined && /found no active unit/.test(ghost),
 				`the refused kick as the model saw it: ${JSON.stringify(results.map((message) => message.content))}`,
