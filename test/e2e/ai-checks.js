@@ -232,7 +232,10 @@ async function aiChecks({ baseUrl, emulator, standIns }) {
 				.find((text) => text.includes('STEAM:ai-ghost'));
 			console.log(`      the model read: ${String(ghost).slice(0, 400)}`);
 			expect(
-				ghost !== undefined && /found no active unit/.test(ghost),
+				ghost !== undefined &&
+					/found no active unit/.test(ghost) &&
+					/whatToDo/.test(ghost) &&
+					/Check the API ID/.test(ghost),
 				`the refused kick as the model saw it: ${JSON.stringify(results.map((message) => message.content))}`,
 			);
 			expect(!everythingSeen(standIns).includes(emulator.apiKey), 'the API key reached the model');

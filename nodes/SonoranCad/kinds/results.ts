@@ -77,9 +77,13 @@ export function errorItemOrThrow(
 			? error
 			: new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 	if (!keepsGoing(ctx)) throw nodeError;
-	const json: IDataObject = { error: nodeError.message };
-	if (isTool(ctx) && nodeError.description) json.whatToDo = nodeError.description;
-	return { json, error: nodeError, pairedItem: { item: itemIndex } };
+	if (isTool(ctx)) {
+		// Without `error` beside it: n8n would cut the item down to its message.
+		const json: IDataObject = { error: nodeError.message };
+		if (nodeError.description) json.whatToDo = nodeError.description;
+		return { json, pairedItem: { item: itemIndex } };
+	}
+	return { json: { error: nodeError.message }, error: nodeError, pairedItem: { item: itemIndex } };
 }
 
 /** The node runs as an AI agent's tool (n8n's `…Tool` variant of it). */
