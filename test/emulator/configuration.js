@@ -172,4 +172,4 @@ class ConfigurationStore {
 	}
 }
 
-module.exports = { ConfigurationStore, DEFAULT_DISPATCH_TEMPLATE, fieldsOf };
+module.exports = { ConfigurationStore, fieldsOf };
