@@ -227,8 +227,8 @@ describe('fuzzing every operation’s parameters', () => {
 			const items = fc.array(fc.record({ value: hostile }), { minLength: 1, maxLength: 3 });
 			let executed = 0;
 			// An operation with several required parameters can draw only values n8n itself refuses
-			// in one round: more rounds until some runs reach the node (at most four).
-			for (let round = 0; round < 4 && executed === 0; round++) {
+			// in one round: more rounds until some runs reach the node (at most twenty; most need one).
+			for (let round = 0; round < 20 && executed === 0; round++) {
 				await fc.assert(
 					fc.asyncProperty(parameters, items, async (chosen, input) => {
 						const from = emulator.requests.length;
